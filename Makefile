@@ -1,0 +1,68 @@
+# Steady — the two commands a newcomer needs are `make demo` and `make test`.
+# Everything bootstraps itself into .venv from a fresh clone.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY      = $(VENV)/bin/python
+PORT   ?= 8000
+STAMP   = $(VENV)/.installed
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+REDIS  ?= redis://127.0.0.1:6379/0
+
+.PHONY: demo test test-postgres e2e bench lint format messages wheel clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py setup_schedules
+	@echo ""
+	@echo "  Steady is starting on http://127.0.0.1:$(PORT)/   (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "  Password for every demo login: steady-demo   — logins and roles are listed above."
+	@echo "  Ctrl-C stops the web server and the task worker."
+	@echo ""
+	@trap 'kill 0' INT TERM; \
+	$(PY) manage.py qcluster & \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload & \
+	wait
+
+test: $(STAMP)
+	$(PY) -m pytest -n 2
+
+test-postgres: $(STAMP)
+	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS) $(PY) -m pytest -n 2 -m "not e2e"
+
+e2e: $(STAMP)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest tests/e2e -m e2e -p no:xdist --output=test-results
+
+bench: $(STAMP)
+	@for f in tests/bench/bench_*.py; do $(PY) $$f || exit 1; done
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+messages: $(STAMP)
+	for app in training courses wellbeing; do \
+	  (cd $$app && ../$(PY) ../manage.py makemessages -l en -l ru -l pl --no-obsolete) || exit 1; \
+	done
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+wheel: $(STAMP)
+	rm -rf dist
+	$(PY) -m build --wheel --outdir dist .
+	$(PY) tests/packaging/check_wheel.py dist/*.whl
+
+clean:
+	rm -rf $(VENV) dist build *.egg-info test-results

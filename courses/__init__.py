@@ -1,0 +1,1 @@
+"""Steady courses: teams, course pages, quizzes, progress, certificates, hiring."""

@@ -1,0 +1,3 @@
+from .teams import Team, TeamMembership
+
+__all__ = ["Team", "TeamMembership"]

@@ -1,0 +1,67 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+
+
+class Team(ClusterableModel):
+    """A support team: the LMS's org structure, also used by wellbeing."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        InlinePanel("memberships", label=_("Members"), heading=_("Members and leads")),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        permissions = [
+            ("view_team_training", _("Can see the training of the teams they lead")),
+            ("access_hiring", _("Can use hiring: invitations, candidates, decisions")),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TeamMembership(models.Model):
+    """A person in a team, as a member or as its lead.
+
+    One person can lead some teams and belong to others, so the role sits on the
+    membership, not on the person.
+    """
+
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Member")
+        LEAD = "lead", _("Lead")
+
+    team = ParentalKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="team_memberships",
+        verbose_name=_("person"),
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+
+    panels = [FieldPanel("user"), FieldPanel("role"), FieldPanel("joined_on")]
+
+    class Meta:
+        verbose_name = _("team membership")
+        verbose_name_plural = _("team memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["team", "user"], name="unique_team_member"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.team} ({self.get_role_display()})"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class TrainingConfig(AppConfig):
+    name = "training"
+    verbose_name = "Steady demo site"
+    default_auto_field = "django.db.models.BigAutoField"

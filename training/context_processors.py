@@ -1,0 +1,24 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from courses.roles import AGENT, EDITOR, RECRUITER, TEAM_LEAD, WELLBEING_ADMIN, user_roles
+
+
+def navigation(request) -> dict:
+    """The links in the site header, by role."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_links": []}
+    roles = user_roles(user)
+    links = []
+    if AGENT in roles or TEAM_LEAD in roles:
+        links.append((reverse("courses:my_training"), _("My training")))
+    if TEAM_LEAD in roles:
+        links.append((reverse("wellbeing:team_dashboard"), _("My teams")))
+    if RECRUITER in roles:
+        links.append((reverse("courses:candidate_list"), _("Candidates")))
+    if WELLBEING_ADMIN in roles:
+        links.append((reverse("wellbeing:organisation"), _("Organisation")))
+    if EDITOR in roles or WELLBEING_ADMIN in roles or user.is_superuser:
+        links.append((reverse("wagtailadmin_home"), _("Admin")))
+    return {"nav_links": links}

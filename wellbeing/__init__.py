@@ -1,0 +1,1 @@
+"""Steady wellbeing: workload, anonymous check-ins, burnout warnings."""

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WellbeingConfig(AppConfig):
+    name = "wellbeing"
+    verbose_name = _("Steady wellbeing")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,15 @@
+"""Permission checks for the wellbeing views, one function a rule."""
+
+from django.core.exceptions import PermissionDenied
+
+from courses.roles import TEAM_LEAD, WELLBEING_ADMIN, user_roles
+
+
+def require_team_lead(user) -> None:
+    if not (user.is_superuser or TEAM_LEAD in user_roles(user)):
+        raise PermissionDenied
+
+
+def require_wellbeing_admin(user) -> None:
+    if not (user.is_superuser or WELLBEING_ADMIN in user_roles(user)):
+        raise PermissionDenied
