@@ -13,6 +13,7 @@ class Command(BaseCommand):
             logins = load_people()
             load_site()
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))
-        if options["verbosity"] > 1:
+        if options["verbosity"] > 0:
+            self.stdout.write("Demo logins (password: steady-demo):")
             for login in logins:
                 self.stdout.write(f"  {login.username:<16} {login.role}")
