@@ -1,6 +1,7 @@
 # Steady — the two commands a newcomer needs are `make demo` and `make test`.
 # Everything bootstraps itself into .venv from a fresh clone.
 
+SHELL  := /bin/bash
 PYTHON ?= python3
 VENV   ?= .venv
 PY      = $(VENV)/bin/python
@@ -20,7 +21,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(PY) manage.py migrate --noinput
+	@$(PY) -c "import socket,sys; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); r=s.connect_ex(('127.0.0.1', $(PORT))); sys.exit(0 if r else 'Port $(PORT) is already in use: stop what runs there, or choose another port, e.g. PORT=8001 make demo')"
+	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py load_demo
 	$(PY) manage.py setup_schedules
 	@echo ""
@@ -28,10 +30,10 @@ demo: $(STAMP)
 	@echo "  Password for every demo login: steady-demo   — logins and roles are listed above."
 	@echo "  Ctrl-C stops the web server and the task worker."
 	@echo ""
-	@trap 'kill 0' INT TERM; \
+	@trap 'trap - EXIT; kill 0' INT TERM EXIT; \
 	$(PY) manage.py qcluster & \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload & \
-	wait
+	wait -n
 
 test: $(STAMP)
 	$(PY) -m pytest -n 2
