@@ -30,7 +30,7 @@ demo: $(STAMP)
 	@echo "  Password for every demo login: steady-demo   — logins and roles are listed above."
 	@echo "  Ctrl-C stops the web server and the task worker."
 	@echo ""
-	@trap 'trap - EXIT; kill 0' INT TERM EXIT; \
+	@trap 'trap - INT TERM EXIT; kill $$(jobs -p) 2>/dev/null; wait' INT TERM EXIT; \
 	$(PY) manage.py qcluster & \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload & \
 	wait -n
