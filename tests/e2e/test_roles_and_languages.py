@@ -36,4 +36,5 @@ def test_the_editor_signs_in_to_the_wagtail_admin_in_russian(
     page.goto(f"{live_server.url}/admin/")
     assert page.get_attribute("html", "lang") == "ru"
     assert "Steady" in page.inner_text("main")
-    shot(page, "role-editor-admin-ru")
+    assert "Страницы" in page.inner_text("body")
+    shot(page, f"role-{username}-admin-ru")
