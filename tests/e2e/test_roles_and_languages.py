@@ -24,12 +24,13 @@ def test_each_role_signs_in_lands_home_and_switches_to_russian(
     shot(page, f"role-{username}-ru")
 
 
-def test_the_editor_signs_in_to_the_wagtail_admin_in_russian(
-    page, live_server, demo, sign_in, shot
+@pytest.mark.parametrize("username", ["editor", "admin"])
+def test_editor_and_admin_sign_in_to_the_wagtail_admin_and_switch_to_russian(
+    page, live_server, demo, sign_in, shot, username
 ):
-    sign_in(page, "editor")
+    sign_in(page, username)
     assert page.url.startswith(f"{live_server.url}/admin/")
-    shot(page, "role-editor-admin-en")
+    shot(page, f"role-{username}-admin-en")
     page.goto(f"{live_server.url}/training/")
     page.click("button[data-language=ru]")
     page.wait_for_load_state("networkidle")
