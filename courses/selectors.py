@@ -405,13 +405,14 @@ class Matrix:
     rows: list[MatrixRow]
     today: date
     course_ids: list[int] = field(default_factory=list)  # the originals' pks, as filtered on
+    status: str | None = None
 
     def flat(self) -> list[dict]:
         """One line per person and assigned course: the export's shape."""
         lines = []
         for row in self.rows:
             for course, (cell, enrolment) in zip(self.courses, row.cells, strict=True):
-                if enrolment is None:
+                if enrolment is None or (self.status and cell != self.status):
                     continue
                 lines.append(
                     {
@@ -483,4 +484,5 @@ def team_matrix(
         rows=rows,
         today=today,
         course_ids=[c.pk for c in originals],
+        status=status,
     )

@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
@@ -47,6 +48,49 @@ class Topic(models.Model):
         """The name in the active language, English when there is none."""
         language = (translation.get_language() or "en")[:2]
         return getattr(self, f"name_{language}", "") or self.name
+
+
+def prerequisites_validate(*, course, prerequisites) -> None:
+    """Refuse a course that requires itself or closes a circle of prerequisites."""
+    if not course.pk or not prerequisites:
+        return
+    if any(other.pk == course.pk for other in prerequisites):
+        raise ValidationError({"prerequisites": _("A course cannot be its own prerequisite.")})
+    through = CoursePage.prerequisites.through
+    graph: dict[int, set[int]] = {}
+    for source, target in through.objects.exclude(from_coursepage_id=course.pk).values_list(
+        "from_coursepage_id", "to_coursepage_id"
+    ):
+        graph.setdefault(source, set()).add(target)
+    graph[course.pk] = {other.pk for other in prerequisites}
+    cycle = prerequisite_cycle(graph, start=course.pk)
+    if cycle:
+        titles = dict(CoursePage.objects.filter(pk__in=cycle).values_list("pk", "title"))
+        path = " → ".join(titles.get(pk, str(pk)) for pk in cycle)
+        raise ValidationError(
+            {
+                "prerequisites": _(
+                    "These prerequisites make a circle, so nobody could ever start: %(path)s."
+                )
+                % {"path": path}
+            }
+        )
+
+
+class CoursePageForm(WagtailAdminPageForm):
+    """The editor's form: many-to-many choices are only visible here, not on the model."""
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = cleaned.get("prerequisites")
+        if chosen is not None:
+            try:
+                prerequisites_validate(course=self.instance, prerequisites=list(chosen))
+            except ValidationError as refusal:
+                for field, errors in refusal.message_dict.items():
+                    for error in errors:
+                        self.add_error(field, error)
+        return cleaned
 
 
 def canonical_page(page: Page) -> Page:
@@ -145,6 +189,7 @@ class CoursePage(Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
+    base_form_class = CoursePageForm
     parent_page_types = ["courses.CourseIndexPage"]
     # The quiz page is added to this list where the quiz engine is installed.
     subpage_types = ["courses.LessonPage"]
@@ -156,29 +201,7 @@ class CoursePage(Page):
 
     def clean(self):
         super().clean()
-        chosen = list(self.prerequisites.all())
-        if self.pk and any(course.pk == self.pk for course in chosen):
-            raise ValidationError({"prerequisites": _("A course cannot be its own prerequisite.")})
-        if not self.pk or not chosen:
-            return
-        graph: dict[int, set[int]] = {}
-        for source, target in CoursePage.prerequisites.through.objects.exclude(
-            from_coursepage_id=self.pk
-        ).values_list("from_coursepage_id", "to_coursepage_id"):
-            graph.setdefault(source, set()).add(target)
-        graph[self.pk] = {course.pk for course in chosen}
-        cycle = prerequisite_cycle(graph, start=self.pk)
-        if cycle:
-            titles = dict(CoursePage.objects.filter(pk__in=cycle).values_list("pk", "title"))
-            path = " → ".join(titles.get(pk, str(pk)) for pk in cycle)
-            raise ValidationError(
-                {
-                    "prerequisites": _(
-                        "These prerequisites make a circle, so nobody could ever start: %(path)s."
-                    )
-                    % {"path": path}
-                }
-            )
+        prerequisites_validate(course=self, prerequisites=list(self.prerequisites.all()))
 
     @cached_property
     def original(self) -> "CoursePage":
