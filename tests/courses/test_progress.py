@@ -35,8 +35,8 @@ from tests.factories import (
     course,
     course_index,
     enrol,
-    learning_path,
     lead_of,
+    learning_path,
 )
 
 pytestmark = pytest.mark.django_db

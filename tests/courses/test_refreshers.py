@@ -1,7 +1,6 @@
 """Refreshers: an expired completion re-enrols the person, once, and tells them."""
 
-from datetime import date, datetime, timedelta
-from datetime import timezone as tz
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.core import mail
@@ -15,7 +14,7 @@ from tests.factories import MembershipFactory, TeamFactory, complete_course, cou
 
 pytestmark = pytest.mark.django_db
 
-DONE_AT = datetime(2026, 1, 10, 9, 0, tzinfo=tz.utc)
+DONE_AT = datetime(2026, 1, 10, 9, 0, tzinfo=UTC)
 
 
 def _completed(**course_fields):
