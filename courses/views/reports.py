@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from ..lib.status import CELL_STATUSES, EXPIRING_WITHIN_DAYS
@@ -111,9 +111,9 @@ class TeamTrainingReportView(ReportView):
         Column("person", label=_("Person")),
         Column("course", label=_("Course"), accessor="course.title"),
         StatusColumn("status", label=_("Status")),
-        DateColumn("due_on", label=_("Due on")),
-        DateColumn("completed_on", label=_("Completed on")),
-        DateColumn("valid_until", label=_("Valid until")),
+        Column("due_on", label=_("Due on")),
+        Column("completed_on", label=_("Completed on")),
+        Column("valid_until", label=_("Valid until")),
     ]
 
     def dispatch(self, request, *args, **kwargs):

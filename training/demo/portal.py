@@ -73,6 +73,13 @@ def _body(course_slug: str, lesson_slug: str, blocks: list[dict]) -> str:
     )
 
 
+def _publish(page) -> None:
+    """Make a freshly built page live without a revision round-trip (keeps load_demo fast)."""
+    page.live = True
+    page.has_unpublished_changes = False
+    page.save()
+
+
 def _index(home, locales) -> CourseIndexPage:
     index = CourseIndexPage.objects.filter(locale=locales["en"], slug="courses").first()
     if index is None:
@@ -85,7 +92,7 @@ def _index(home, locales) -> CourseIndexPage:
         if not index.has_translation(locales[code]):
             translated = index.copy_for_translation(locales[code])
             translated.title, translated.intro = INDEX_TEXT[code]
-            translated.save_revision().publish()
+            _publish(translated)
     return index
 
 
@@ -93,22 +100,21 @@ def _course(index, spec: dict, locales, topics, groups) -> CoursePage:
     en = spec["translations"]["en"]
     course = CoursePage.objects.child_of(index).filter(slug=spec["slug"]).first()
     if course is None:
-        course = index.add_child(
-            instance=CoursePage(
-                title=en["title"],
-                slug=spec["slug"],
-                intro=en.get("intro", ""),
-                topic=topics.get(spec["topic"]),
-                estimated_minutes=spec["estimated_minutes"],
-                pass_mark=spec["pass_mark"],
-                validity_days=spec.get("validity_days"),
-                locale=locales["en"],
-            )
+        course = CoursePage(
+            title=en["title"],
+            slug=spec["slug"],
+            intro=en.get("intro", ""),
+            topic=topics.get(spec["topic"]),
+            estimated_minutes=spec["estimated_minutes"],
+            pass_mark=spec["pass_mark"],
+            validity_days=spec.get("validity_days"),
+            locale=locales["en"],
+            live=True,
         )
-        course.target_roles.set([groups[r] for r in spec["target_roles"] if r in groups])
-        course.save_revision().publish()
+        course.target_roles = [groups[r] for r in spec["target_roles"] if r in groups]
+        course = index.add_child(instance=course)
         for lesson_spec in en["lessons"]:
-            lesson = course.add_child(
+            course.add_child(
                 instance=LessonPage(
                     title=lesson_spec["title"],
                     slug=lesson_spec["slug"],
@@ -116,16 +122,16 @@ def _course(index, spec: dict, locales, topics, groups) -> CoursePage:
                     estimated_minutes=lesson_spec.get("estimated_minutes", 10),
                     body=_body(spec["slug"], lesson_spec["slug"], lesson_spec["body"]),
                     locale=locales["en"],
+                    live=True,
                 )
             )
-            lesson.save_revision().publish()
     for code, text in spec["translations"].items():
         if code == "en" or code not in locales or course.has_translation(locales[code]):
             continue
         translated = course.copy_for_translation(locales[code])
         translated.title = text["title"]
         translated.intro = text.get("intro", "")
-        translated.save_revision().publish()
+        _publish(translated)
         lessons = {lesson.slug: lesson for lesson in LessonPage.objects.child_of(course)}
         for lesson_spec in text["lessons"]:
             original = lessons.get(lesson_spec["slug"])
@@ -135,7 +141,7 @@ def _course(index, spec: dict, locales, topics, groups) -> CoursePage:
             copy.title = lesson_spec["title"]
             copy.summary = lesson_spec.get("summary", "")
             copy.body = _body(spec["slug"], lesson_spec["slug"], lesson_spec["body"])
-            copy.save_revision().publish()
+            _publish(copy)
     return course
 
 
@@ -185,6 +191,47 @@ def _progress(path: LearningPath, courses: dict[str, CoursePage]) -> None:
             lesson_complete(user=ivan, lesson=lesson, now=timezone.now() - timedelta(days=3))
 
 
+# Days since the experienced people finished product knowledge: one is close to expiry.
+EXPERIENCED_DONE_DAYS_AGO = [40, 120, 345, 200, 80, 300, 150]
+
+
+def _team_history(courses: dict[str, CoursePage]) -> None:
+    """Experienced agents finished product knowledge months ago; phrasing is assigned to all."""
+    from courses.models import Team, TeamMembership
+    from courses.services.progress import enrolment_assign_team, enrolment_create
+
+    first = courses.get("product-knowledge")
+    phrasing = courses.get("positive-phrasing")
+    if first is None or phrasing is None:
+        return
+    if Enrolment.objects.filter(course=phrasing, path__isnull=True).exists():
+        return
+    new_hires = set(_new_hires())
+    today = timezone.localdate()
+    lessons = list(first.lesson_pages())
+    phrasing_lessons = list(phrasing.lesson_pages())
+    for t, team in enumerate(Team.objects.order_by("slug")):
+        members = [
+            m.user
+            for m in TeamMembership.objects.filter(team=team, role=TeamMembership.Role.MEMBER)
+            .select_related("user")
+            .order_by("user__username")
+            if m.user.username not in new_hires
+        ]
+        for i, person in enumerate(members):
+            days = EXPERIENCED_DONE_DAYS_AGO[(i + t) % len(EXPERIENCED_DONE_DAYS_AGO)]
+            done_at = timezone.now() - timedelta(days=days)
+            enrolment_create(user=person, course=first, now=done_at - timedelta(days=7))
+            for lesson in lessons:
+                lesson_complete(user=person, lesson=lesson, now=done_at)
+        # The orders team was given positive phrasing a month ago; some are behind.
+        due = today - timedelta(days=4) if team.slug == "orders" else today + timedelta(days=10)
+        enrolment_assign_team(team=team, course=phrasing, due_on=due)
+        for person in members[::3]:
+            if phrasing_lessons:
+                lesson_complete(user=person, lesson=phrasing_lessons[0])
+
+
 def load_portal() -> CourseIndexPage:
     """The catalogue and courses in every language given, the onboarding path, some progress."""
     home = load_site()
@@ -203,7 +250,7 @@ def load_portal() -> CourseIndexPage:
         course = courses[spec["slug"]]
         if wanted and not course.prerequisites.exists():
             course.prerequisites.set(wanted)
-            course.save_revision().publish()
+            course.save()
     path = _onboarding(courses)
     User = get_user_model()
     # Backdated so the first course is already done when the demo opens.
@@ -211,4 +258,5 @@ def load_portal() -> CourseIndexPage:
     for user in User.objects.filter(username__in=_new_hires()):
         path_assign(path=path, user=user, today=start)
     _progress(path, courses)
+    _team_history(courses)
     return index

@@ -37,7 +37,8 @@
               });
             }
             feedback.className = "check-feedback " + (data.correct ? "right" : "wrong");
-            feedback.textContent = data.verdict + (data.feedback ? " " + data.feedback : "");
+            // The editor's feedback usually says right or wrong itself; the verdict fills in when it is empty.
+            feedback.textContent = (data.correct ? "✓ " : "✗ ") + (data.feedback || data.verdict);
             box.dataset.answered = data.correct ? "right" : "wrong";
           }
           feedback.hidden = false;
