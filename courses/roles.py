@@ -55,6 +55,8 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "courses.add_learningpath",
         "courses.change_learningpath",
         "courses.delete_learningpath",
+        "courses.view_pathassignment",
+        "courses.add_pathassignment",
         "wagtailimages.add_image",
         "wagtailimages.change_image",
         "wagtailimages.choose_image",

@@ -7,12 +7,18 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from .permissions import can_view_team_training
-from .views.admin import LearningPathViewSet, TeamViewSet, TopicViewSet
+from .views.admin import (
+    LearningPathViewSet,
+    PathAssignmentViewSet,
+    TeamViewSet,
+    TopicViewSet,
+)
 from .views.reports import TeamTrainingReportView
 
 register_snippet(TeamViewSet)
 register_snippet(TopicViewSet)
 register_snippet(LearningPathViewSet)
+register_snippet(PathAssignmentViewSet)
 
 
 class TeamTrainingMenuItem(MenuItem):

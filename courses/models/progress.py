@@ -84,6 +84,7 @@ class PathAssignment(models.Model):
                     | Q(team__isnull=True, group__isnull=True, user__isnull=False)
                 ),
                 name="path_assignment_one_target",
+                violation_error_message=_("Assign a path to exactly one team, role or person."),
             ),
         ]
 

@@ -341,3 +341,23 @@ def test_a_translated_lesson_counts_for_the_original_course(demo_site):
     ru_lesson.save_revision().publish()
     lesson_complete(user=person, lesson=ru_lesson)
     assert Enrolment.objects.get(user=person, course=page).is_completed
+
+
+def test_assigning_a_path_in_the_admin_enrols_the_team(client):
+    from django.contrib.auth import get_user_model
+
+    from courses.models import PathAssignment
+
+    admin = get_user_model().objects.create_superuser("boss", "b@example.com", "pw")
+    team = TeamFactory()
+    member = MembershipFactory(team=team).user
+    path = learning_path((course(lessons=1), 7))
+    client.force_login(admin)
+    url = reverse("wagtailsnippets_courses_pathassignment:add")
+    response = client.post(url, {"path": path.pk, "team": team.pk})
+    assert response.status_code == 302
+    assert Enrolment.objects.filter(user=member, path=path).exists()
+    refused = client.post(url, {"path": path.pk, "team": team.pk, "user": member.pk})
+    assert refused.status_code == 200
+    assert "exactly one team, role or person" in refused.content.decode()
+    assert PathAssignment.objects.count() == 1

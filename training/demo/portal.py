@@ -224,9 +224,10 @@ def _team_history(courses: dict[str, CoursePage]) -> None:
             enrolment_create(user=person, course=first, now=done_at - timedelta(days=7))
             for lesson in lessons:
                 lesson_complete(user=person, lesson=lesson, now=done_at)
-        # The orders team was given positive phrasing a month ago; some are behind.
-        due = today - timedelta(days=4) if team.slug == "orders" else today + timedelta(days=10)
-        enrolment_assign_team(team=team, course=phrasing, due_on=due)
+        # Positive phrasing was given to every team; two people are already behind.
+        enrolment_assign_team(team=team, course=phrasing, due_on=today + timedelta(days=10))
+        for person in members[1:5:3]:
+            enrolment_create(user=person, course=phrasing, due_on=today - timedelta(days=4))
         for person in members[::3]:
             if phrasing_lessons:
                 lesson_complete(user=person, lesson=phrasing_lessons[0])
