@@ -111,7 +111,7 @@ class CourseIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
-    parent_page_types = ["training.HomePage", "wagtailcore.Page"]
+    # Any parent (the host site's home page usually); courses and lessons accept none.
     subpage_types = ["courses.CoursePage"]
     template = "courses/course_index_page.html"
 

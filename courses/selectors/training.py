@@ -371,3 +371,13 @@ def path_detail_for(*, path: LearningPath, user, today: date | None = None) -> P
             )
         )
     return PathRow(path, rows)
+
+
+def course_for_topic(*, topic_code: str) -> CoursePage | None:
+    """The first live default-language course on a topic (e.g. "stress_management")."""
+    return (
+        CoursePage.objects.live()
+        .filter(topic__code=topic_code, locale=Locale.get_default())
+        .order_by("path")
+        .first()
+    )

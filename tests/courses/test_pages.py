@@ -145,3 +145,23 @@ def test_a_path_not_assigned_to_the_person_is_refused(client):
 def test_my_training_needs_a_sign_in(client):
     response = client.get(reverse("courses:my_training"))
     assert response.status_code == 302
+
+
+def test_the_page_tree_only_allows_index_course_lesson():
+    from courses.models import CourseIndexPage, CoursePage, LessonPage
+
+    assert CoursePage.allowed_parent_page_models() == [CourseIndexPage]
+    assert LessonPage.allowed_parent_page_models() == [CoursePage]
+    assert LessonPage.allowed_subpage_models() == []
+    assert CourseIndexPage.allowed_subpage_models() == [CoursePage]
+    assert LessonPage in CoursePage.allowed_subpage_models()
+
+
+def test_the_wellbeing_app_finds_the_stress_course_by_topic():
+    from courses.models import Topic
+    from courses.selectors import course_for_topic
+
+    stress = Topic.objects.get(code="stress_management")
+    page = course(lessons=0, topic=stress)
+    assert course_for_topic(topic_code="stress_management") == page
+    assert course_for_topic(topic_code="service_culture") is None
