@@ -15,3 +15,7 @@ class CoursesConfig(AppConfig):
         # the roles carry are (re)applied then; the groups themselves come from a
         # data migration.
         post_migrate.connect(sync_role_permissions, dispatch_uid="steady-sync-roles")
+
+        from . import signals
+
+        signals.connect()

@@ -9,3 +9,15 @@ def require_recruiter(user) -> None:
     """Hiring is for recruiters (and superusers) only."""
     if not (user.is_superuser or RECRUITER in user_roles(user)):
         raise PermissionDenied
+
+
+def can_view_team_training(user) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser or user.has_perm("courses.view_team_training")
+    )
+
+
+def require_team_training(user) -> None:
+    """The team training matrix and report are for leads (who see only their teams)."""
+    if not can_view_team_training(user):
+        raise PermissionDenied

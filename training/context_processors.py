@@ -15,6 +15,7 @@ def navigation(request) -> dict:
         links.append((reverse("courses:my_training"), _("My training")))
     if TEAM_LEAD in roles:
         links.append((reverse("wellbeing:team_dashboard"), _("My teams")))
+        links.append((reverse("courses:team_matrix"), _("Team training")))
     if RECRUITER in roles:
         links.append((reverse("courses:candidate_list"), _("Candidates")))
     if WELLBEING_ADMIN in roles:

@@ -1,8 +1,8 @@
-"""Reads for pages and reports."""
+"""Reads about teams: who leads and who belongs where."""
 
 from django.db.models import QuerySet
 
-from .models import Team, TeamMembership
+from ..models import Team, TeamMembership
 
 
 def team_list_led_by(*, user) -> QuerySet[Team]:

@@ -1,0 +1,1 @@
+"""Pure helpers of the courses app: no Django imports, tested without a database."""

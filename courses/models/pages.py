@@ -1,0 +1,260 @@
+"""The course catalogue as Wagtail pages: index → course → lesson (and the quiz page).
+
+Progress is recorded against the course and lessons of the default language; a
+translated page resolves to that original through its translation key, so a
+person who reads a lesson in Russian and the next one in English keeps one record.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.forms import CheckboxSelectMultiple
+from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from ..blocks import LessonBodyBlock
+from ..lib.graph import prerequisite_cycle
+from ..roles import ROLES
+
+QUIZ_MODEL_NAME = "quizpage"
+
+
+class Topic(models.Model):
+    """What a course is about, an editable list (product knowledge, consumer law, …)."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name (English)"), max_length=120)
+    name_ru = models.CharField(_("name (Russian)"), max_length=120, blank=True)
+    name_pl = models.CharField(_("name (Polish)"), max_length=120, blank=True)
+
+    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("name_ru"), FieldPanel("name_pl")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the active language, English when there is none."""
+        language = (translation.get_language() or "en")[:2]
+        return getattr(self, f"name_{language}", "") or self.name
+
+
+def prerequisites_validate(*, course, prerequisites) -> None:
+    """Refuse a course that requires itself or closes a circle of prerequisites."""
+    if not course.pk or not prerequisites:
+        return
+    if any(other.pk == course.pk for other in prerequisites):
+        raise ValidationError({"prerequisites": _("A course cannot be its own prerequisite.")})
+    through = CoursePage.prerequisites.through
+    graph: dict[int, set[int]] = {}
+    for source, target in through.objects.exclude(from_coursepage_id=course.pk).values_list(
+        "from_coursepage_id", "to_coursepage_id"
+    ):
+        graph.setdefault(source, set()).add(target)
+    graph[course.pk] = {other.pk for other in prerequisites}
+    cycle = prerequisite_cycle(graph, start=course.pk)
+    if cycle:
+        titles = dict(CoursePage.objects.filter(pk__in=cycle).values_list("pk", "title"))
+        path = " → ".join(titles.get(pk, str(pk)) for pk in cycle)
+        raise ValidationError(
+            {
+                "prerequisites": _(
+                    "These prerequisites make a circle, so nobody could ever start: %(path)s."
+                )
+                % {"path": path}
+            }
+        )
+
+
+class CoursePageForm(WagtailAdminPageForm):
+    """The editor's form: many-to-many choices are only visible here, not on the model."""
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = cleaned.get("prerequisites")
+        if chosen is not None:
+            try:
+                prerequisites_validate(course=self.instance, prerequisites=list(chosen))
+            except ValidationError as refusal:
+                for field, errors in refusal.message_dict.items():
+                    for error in errors:
+                        self.add_error(field, error)
+        return cleaned
+
+
+def canonical_page(page: Page) -> Page:
+    """The default-language original of a (possibly translated) page."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page
+    original = (
+        type(page).objects.filter(translation_key=page.translation_key, locale=default).first()
+    )
+    return original or page
+
+
+class CourseIndexPage(Page):
+    """The catalogue: every course a person can take."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    # Any parent (the host site's home page usually); courses and lessons accept none.
+    subpage_types = ["courses.CoursePage"]
+    template = "courses/course_index_page.html"
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import catalogue_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["rows"] = catalogue_for(index_page=self, user=request.user)
+        return context
+
+
+class CoursePage(Page):
+    """One course: lessons in order, maybe a quiz, and how long its completion lasts."""
+
+    class RefresherMode(models.TextChoices):
+        QUIZ = "quiz", _("The refresher quiz only")
+        COURSE = "course", _("The whole course again")
+
+    intro = RichTextField(_("introduction"), blank=True)
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("topic"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="courses",
+    )
+    target_roles = ParentalManyToManyField(
+        "auth.Group",
+        verbose_name=_("target roles"),
+        blank=True,
+        limit_choices_to={"name__in": ROLES},
+        related_name="+",
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=30)
+    prerequisites = ParentalManyToManyField(
+        "self",
+        verbose_name=_("prerequisites"),
+        blank=True,
+        symmetrical=False,
+        related_name="unlocks",
+        help_text=_("Courses a person must complete before starting this one."),
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"), default=70, help_text=_("Percent needed to pass the course quiz.")
+    )
+    validity_days = models.PositiveIntegerField(
+        _("validity (days)"),
+        null=True,
+        blank=True,
+        help_text=_("A refresher is due this many days after completion. Empty: never."),
+    )
+    refresher_mode = models.CharField(
+        _("refresher"), max_length=10, choices=RefresherMode.choices, default=RefresherMode.QUIZ
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topic"),
+                FieldPanel("target_roles", widget=CheckboxSelectMultiple),
+                FieldPanel("estimated_minutes"),
+                FieldPanel("prerequisites"),
+            ],
+            heading=_("About the course"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("pass_mark"), FieldPanel("validity_days"), FieldPanel("refresher_mode")],
+            heading=_("Passing and refreshers"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    base_form_class = CoursePageForm
+    parent_page_types = ["courses.CourseIndexPage"]
+    # The quiz page is added to this list where the quiz engine is installed.
+    subpage_types = ["courses.LessonPage"]
+    template = "courses/course_page.html"
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    def clean(self):
+        super().clean()
+        prerequisites_validate(course=self, prerequisites=list(self.prerequisites.all()))
+
+    @cached_property
+    def original(self) -> "CoursePage":
+        return canonical_page(self)
+
+    def lesson_pages(self):
+        return LessonPage.objects.child_of(self).live().order_by("path")
+
+    def has_quiz(self) -> bool:
+        return self.get_children().filter(content_type__model=QUIZ_MODEL_NAME).exists()
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import course_progress_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["progress"] = course_progress_for(course=self, user=request.user)
+        return context
+
+
+class LessonPage(Page):
+    """A lesson: text, examples and a knowledge check, done in a sitting."""
+
+    summary = models.CharField(_("summary"), max_length=255, blank=True)
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=10)
+    body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types: list[str] = []
+    template = "courses/lesson_page.html"
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+    @cached_property
+    def original(self) -> "LessonPage":
+        return canonical_page(self)
+
+    def knowledge_check(self, block_id: str):
+        """The knowledge check block with this id, or None."""
+        for child in self.body:
+            if child.block_type == "knowledge_check" and child.id == block_id:
+                return child.value
+        return None
+
+    def serve(self, request, *args, **kwargs):
+        from ..views.learner import lesson_serve
+
+        return lesson_serve(request, self, super().serve)

@@ -1,0 +1,40 @@
+"""Reads for pages and reports."""
+
+from .matrix import Matrix, MatrixRow, team_matrix
+from .teams import team_list_led_by, team_list_of_member
+from .training import (
+    CourseProgress,
+    CourseRow,
+    MyTraining,
+    PathRow,
+    catalogue_for,
+    course_for_topic,
+    course_progress_for,
+    lessons_of,
+    localized_map,
+    my_training_for,
+    originals_map,
+    path_detail_for,
+    quiz_children_of,
+)
+
+__all__ = [
+    "CourseProgress",
+    "CourseRow",
+    "Matrix",
+    "MatrixRow",
+    "MyTraining",
+    "PathRow",
+    "catalogue_for",
+    "course_for_topic",
+    "course_progress_for",
+    "lessons_of",
+    "localized_map",
+    "my_training_for",
+    "originals_map",
+    "path_detail_for",
+    "quiz_children_of",
+    "team_list_led_by",
+    "team_list_of_member",
+    "team_matrix",
+]

@@ -1,0 +1,30 @@
+"""Signal receivers: thin callers of services, connected in CoursesConfig.ready()."""
+
+from django.db.models.signals import m2m_changed, post_save
+
+
+def on_membership_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        from .services.paths import path_assignments_apply_to_member
+
+        path_assignments_apply_to_member(membership=instance)
+
+
+def on_groups_changed(sender, instance, action, pk_set, reverse, **kwargs):
+    if action == "post_add" and not reverse and pk_set:
+        from .services.paths import path_assignments_apply_to_group_member
+
+        path_assignments_apply_to_group_member(user=instance, group_ids=pk_set)
+
+
+def connect() -> None:
+    from django.contrib.auth import get_user_model
+
+    from .models import TeamMembership
+
+    post_save.connect(on_membership_saved, sender=TeamMembership, dispatch_uid="steady-join-team")
+    m2m_changed.connect(
+        on_groups_changed,
+        sender=get_user_model().groups.through,
+        dispatch_uid="steady-join-group",
+    )
