@@ -5,3 +5,11 @@
 """
 
 SCHEDULES: list[dict] = []
+
+SCHEDULES.append(
+    {
+        "name": "steady.candidate_purge_expired",
+        "func": "courses.tasks.candidate_purge_expired_task",
+        "schedule_type": "D",
+    }
+)

@@ -1,3 +1,4 @@
+from .hiring import Candidate, Invitation, Position, TokenRateLimit
 from .teams import Team, TeamMembership
 
-__all__ = ["Team", "TeamMembership"]
+__all__ = ["Candidate", "Invitation", "Position", "Team", "TeamMembership", "TokenRateLimit"]
