@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from training.demo.people import load_people
+from training.demo.quiz import load_quiz
 from training.demo.site import load_site
 
 
@@ -12,6 +13,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             logins = load_people()
             load_site()
+            load_quiz()
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))
         if options["verbosity"] > 1:
             for login in logins:
