@@ -4,4 +4,13 @@
 `schedules` module and creates or updates one django-q2 schedule per entry.
 """
 
-SCHEDULES: list[dict] = []
+SCHEDULES: list[dict] = [
+    {
+        # Attempts also close when their owner comes back or saves late; this catches
+        # the ones nobody returns to, so results and grading queues are complete.
+        "name": "steady.attempts_expire_overdue",
+        "func": "courses.tasks.attempts_expire_overdue",
+        "schedule_type": "I",
+        "minutes": 5,
+    },
+]

@@ -46,7 +46,7 @@ class ImportReport:
 
 def questions_import(*, questions: Sequence[QuestionData], category_name: str = "") -> ImportReport:
     """Create every question in one transaction; ``category_name`` overrides the file's."""
-    competencies = {c.code: c for c in Competency.objects.all()}
+    competencies = {_squash(c.code): c for c in Competency.objects.all()}
     created: list[Question] = []
     categories: dict[str, QuestionCategory] = {}
     with transaction.atomic():
@@ -57,7 +57,9 @@ def questions_import(*, questions: Sequence[QuestionData], category_name: str = 
                 if path not in categories:
                     categories[path] = QuestionCategory.objects.get_or_create(name=path)[0]
                 category = categories[path]
-            codes = [t[len(COMPETENCY_TAG) :] for t in data.tags if t.startswith(COMPETENCY_TAG)]
+            codes = [
+                _squash(t[len(COMPETENCY_TAG) :]) for t in data.tags if t.startswith(COMPETENCY_TAG)
+            ]
             plain_tags = [t for t in data.tags if not t.startswith(COMPETENCY_TAG)]
             question = Question(
                 kind=data.kind,
@@ -78,6 +80,11 @@ def questions_import(*, questions: Sequence[QuestionData], category_name: str = 
             question.save()
             created.append(question)
     return ImportReport(created, sorted(categories))
+
+
+def _squash(code: str) -> str:
+    """'e-commerce-law', 'ecommerce_law' -> 'ecommercelaw': files spell codes freely."""
+    return "".join(ch for ch in code.lower() if ch.isalnum())
 
 
 def question_data(question: Question) -> QuestionData:

@@ -271,3 +271,15 @@ def test_a_participant_without_an_account_can_take_a_quiz(demo_site):
     assert attempt.user is None and attempt.participant_key == "inv-123"
     assert attempt_start(quiz=page, participant="inv-123", now=NOW).pk == attempt.pk
     assert attempt_start(quiz=page, participant="inv-456", now=NOW).pk != attempt.pk
+
+
+def test_the_schedule_task_closes_overdue_attempts(demo_site, learner):
+    from courses.schedules import SCHEDULES
+    from courses.tasks import attempts_expire_overdue
+
+    assert any(s["func"] == "courses.tasks.attempts_expire_overdue" for s in SCHEDULES)
+    page = quiz(demo_site, [question("single")], time_limit_seconds=60)
+    attempt = attempt_start(quiz=page, user=learner, now=NOW)
+    assert attempts_expire_overdue() == 1
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.EXPIRED

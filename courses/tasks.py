@@ -1,0 +1,10 @@
+"""django-q2 tasks of the courses app: thin callers of the services."""
+
+from django.utils import timezone
+
+from .services.attempts import attempt_expire_overdue
+
+
+def attempts_expire_overdue() -> int:
+    """Close open attempts past their time limit with what they saved (every few minutes)."""
+    return attempt_expire_overdue(now=timezone.now())
