@@ -1,6 +1,13 @@
-"""django-q2 tasks of the courses app: fetch by id or take the time, call the service."""
+"""django-q2 tasks of the courses app: thin callers of the services."""
 
 from django.utils import timezone
+
+from .services.attempts import attempt_expire_overdue
+
+
+def attempts_expire_overdue() -> int:
+    """Close open attempts past their time limit with what they saved (every few minutes)."""
+    return attempt_expire_overdue(now=timezone.now())
 
 
 def candidate_purge_expired_task() -> int:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assessment, hiring, learner
+from .views import assessment, grading, hiring, learner, quiz
 
 app_name = "courses"
 
@@ -29,4 +29,11 @@ urlpatterns = [
     path("assessment/<str:token>/signal/", assessment.assessment_signal, name="assessment_signal"),
     path("assessment/<str:token>/submit/", assessment.assessment_submit, name="assessment_submit"),
     path("assessment/<str:token>/done/", assessment.assessment_done, name="assessment_done"),
+    path("quiz/attempts/<int:pk>/", quiz.attempt_take, name="attempt_take"),
+    path("quiz/attempts/<int:pk>/answer/", quiz.attempt_answer, name="attempt_answer"),
+    path("quiz/attempts/<int:pk>/submit/", quiz.attempt_submit_view, name="attempt_submit"),
+    path("quiz/attempts/<int:pk>/result/", quiz.attempt_result, name="attempt_result"),
+    path("quiz/attempts/<int:pk>/review/", quiz.attempt_review, name="attempt_review"),
+    path("quiz/grading/", grading.grading_queue, name="grading_queue"),
+    path("quiz/grading/<int:pk>/", grading.answer_grade_view, name="answer_grade"),
 ]

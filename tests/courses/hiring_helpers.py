@@ -1,6 +1,7 @@
 """Builders for hiring tests: a small hiring quiz, positions, invitations, attempts."""
 
 import re
+from importlib.util import find_spec
 from datetime import UTC, datetime, timedelta
 
 from courses.services.attempts import attempt_answer_save, attempt_submit
@@ -18,6 +19,9 @@ from courses.models import (
 from courses.services.hiring import candidate_attempt_start, invitation_consent
 from courses.services.invitations import invitation_create
 
+# The rephrasing rules ship separately (courses.scoring.rephrasing); with them installed
+# the test quiz gains a rephrasing question.
+HAS_REPHRASING_RULES = find_spec("courses.scoring.rephrasing") is not None
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 LINK = re.compile(r"https?://[^\s\"<]+/assessment/([A-Za-z0-9_\-]+)/")
 
@@ -52,13 +56,16 @@ def hiring_quiz(home, *, slug: str = "hiring-quiz", time_limit_seconds: int = 18
             ],
         ),
         _question("free_text", "Wrong colour", ("empathy", "closing")),
-        _question(
-            "rephrasing",
-            "Locker parcel",
-            ("courtesy", "positive_attitude"),
-            original="You didn't collect it, so it's your fault.",
-        ),
     ]
+    if HAS_REPHRASING_RULES:
+        questions.append(
+            _question(
+                "rephrasing",
+                "Locker parcel",
+                ("courtesy", "positive_attitude"),
+                original="You didn't collect it, so it's your fault.",
+            )
+        )
     index = AssessmentIndexPage.objects.first()
     if index is None:
         index = home.add_child(

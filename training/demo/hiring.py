@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 from datetime import timedelta
+from importlib.util import find_spec
 
 from courses.services.attempts import attempt_answer_save, attempt_submit
 from django.contrib.auth import get_user_model
@@ -29,6 +30,9 @@ from courses.services.hiring import (
 from courses.services.invitations import invitation_create, invitation_revoke
 
 DEMO_DOMAIN = "candidates.example"
+# The rephrasing rules ship separately; until they are installed, rephrasing
+# questions are left unanswered rather than scored by anything else.
+HAS_REPHRASING_RULES = find_spec("courses.scoring.rephrasing") is not None
 HIRING_SLUG = "support-agent-assessment"
 
 POSITIONS = (
@@ -177,6 +181,8 @@ def _take(invitation, *, skill: float, start, rng: random.Random, finish: bool, 
     invitation.attempt = attempt
     for pk in answered:
         question = questions[pk]
+        if question.kind == Question.Kind.REPHRASING and not HAS_REPHRASING_RULES:
+            continue
         seconds = rng.uniform(2, 5) if fast else rng.uniform(35, 140)
         moment += timedelta(seconds=seconds)
         attempt_answer_save(

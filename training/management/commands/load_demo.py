@@ -1,7 +1,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from training.demo.hiring import load_hiring
 from training.demo.people import load_people
+from training.demo.quiz import load_quiz
 from training.demo.site import load_site
 
 
@@ -12,6 +14,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             logins = load_people()
             load_site()
+            load_quiz()
+            load_hiring()
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))
         if options["verbosity"] > 0:
             self.stdout.write("Demo logins (password: steady-demo):")

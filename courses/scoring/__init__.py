@@ -1,0 +1,1 @@
+"""Pure scoring helpers (no Django imports): quiz scoring and rephrasing rules."""
