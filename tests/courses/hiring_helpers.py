@@ -1,10 +1,9 @@
 """Builders for hiring tests: a small hiring quiz, positions, invitations, attempts."""
 
 import re
-from importlib.util import find_spec
 from datetime import UTC, datetime, timedelta
+from importlib.util import find_spec
 
-from courses.services.attempts import attempt_answer_save, attempt_submit
 from django.core import mail
 from django.utils import timezone
 
@@ -16,6 +15,7 @@ from courses.models import (
     QuizPage,
     QuizQuestion,
 )
+from courses.services.attempts import attempt_answer_save, attempt_submit
 from courses.services.hiring import candidate_attempt_start, invitation_consent
 from courses.services.invitations import invitation_create
 

@@ -13,12 +13,12 @@ import random
 from datetime import timedelta
 from importlib.util import find_spec
 
-from courses.services.attempts import attempt_answer_save, attempt_submit
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
 from courses.models import Candidate, Position, Question, QuizPage
+from courses.services.attempts import attempt_answer_save, attempt_submit
 from courses.services.hiring import (
     candidate_answer_grade,
     candidate_attempt_start,
