@@ -86,7 +86,12 @@ def question_import(request):
                 _("%(count)s questions imported.") % {"count": len(report.created)},
             )
             return redirect("wagtailsnippets_courses_question:list")
-        context["preview"] = parsed
+        labels = dict(Question.Kind.choices)
+        context["preview"] = [
+            {"name": q.name, "kind_label": labels.get(q.kind, q.kind), "category": q.category,
+             "options": q.options, "tags": q.tags}
+            for q in parsed
+        ]
         context["confirm_form"] = ImportForm(
             initial={
                 "content": base64.b64encode(data).decode("ascii"),
