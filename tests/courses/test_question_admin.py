@@ -42,7 +42,14 @@ def question_form(**overrides):
             ]
         ),
         "dialogue_choices": inline_formset(
-            [{"from_key": "start", "text": "Sorry!", "next_key": "done", "scores": '{"empathy": 2}'}]
+            [
+                {
+                    "from_key": "start",
+                    "text": "Sorry!",
+                    "next_key": "done",
+                    "scores": '{"empathy": 2}',
+                }
+            ]
         ),
     }
     data.update(overrides)
@@ -86,7 +93,9 @@ def test_a_choice_question_without_a_right_answer_is_refused(editor_client):
 
 def test_changing_a_situational_key_bumps_its_version(editor_client):
     sjt = question("situational")
-    options = '[{"text": "a", "weight": 1}, {"text": "b", "weight": 0}, {"text": "c", "weight": -1}]'
+    options = (
+        '[{"text": "a", "weight": 1}, {"text": "b", "weight": 0}, {"text": "c", "weight": -1}]'
+    )
     form = question_form(
         kind="situational",
         title=sjt.title,
@@ -94,7 +103,8 @@ def test_changing_a_situational_key_bumps_its_version(editor_client):
         dialogue_nodes=inline_formset([]),
         dialogue_choices=inline_formset([]),
     )
-    response = editor_client.post(reverse("wagtailsnippets_courses_question:edit", args=[sjt.pk]), form)
+    url = reverse("wagtailsnippets_courses_question:edit", args=[sjt.pk])
+    response = editor_client.post(url, form)
     assert response.status_code == 302
     sjt.refresh_from_db()
     assert sjt.key_version == 2
@@ -109,7 +119,8 @@ def test_the_dialogue_graph_page_draws_the_graph_and_its_issues(
     html = response.content.decode()
     assert "data-graph-ok" in html and "<svg" in html
     DialogueNode.objects.create(question=talk, key="island", customer_line="?", mood="calm")
-    html = editor_client.get(reverse("courses_bank:dialogue_graph", args=[talk.pk])).content.decode()
+    url = reverse("courses_bank:dialogue_graph", args=[talk.pk])
+    html = editor_client.get(url).content.decode()
     assert "data-graph-issues" in html and "island" in html
 
 
