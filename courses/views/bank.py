@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from ..formats import FormatError
 from ..models import Answer, Attempt, Question, QuestionCategory
@@ -83,10 +83,25 @@ def question_import(request):
 
             messages.success(
                 request,
-                _("%(count)s questions imported.") % {"count": len(report.created)},
+                ngettext(
+                    "%(count)s question imported.",
+                    "%(count)s questions imported.",
+                    len(report.created),
+                )
+                % {"count": len(report.created)},
             )
             return redirect("wagtailsnippets_courses_question:list")
-        context["preview"] = parsed
+        labels = dict(Question.Kind.choices)
+        context["preview"] = [
+            {
+                "name": q.name,
+                "kind_label": labels.get(q.kind, q.kind),
+                "category": q.category,
+                "options": q.options,
+                "tags": q.tags,
+            }
+            for q in parsed
+        ]
         context["confirm_form"] = ImportForm(
             initial={
                 "content": base64.b64encode(data).decode("ascii"),

@@ -17,7 +17,7 @@ def _score(text, *, language, original=None) -> dict:
 class Command(BaseCommand):
     help = (
         "Score a rewritten reply from 0 to 100 and explain the score as JSON. "
-        "With --batch FILE, read JSON lines {language, text, original?} and print one result a line."
+        "With --batch FILE, read JSON lines {language, text, original?}; one result a line."
     )
 
     def add_arguments(self, parser):

@@ -107,12 +107,11 @@
   function renderDialogue(section) {
     var box = section.querySelector(".dialogue");
     var nodes = {};
-    var first = null;
     box.querySelectorAll(".dialogue-node").forEach(function (node) {
       nodes[node.dataset.node] = node;
-      if (!first) first = node;
       node.hidden = true;
     });
+    var first = nodes[box.dataset.start];
     var transcript = box.querySelector("[data-transcript]");
     transcript.innerHTML = "";
     var current = first;
@@ -127,11 +126,7 @@
       transcript.appendChild(reply);
       current = nodes[button.dataset.next];
     });
-    box.appendChild(transcript);
-    if (current) {
-      current.hidden = false;
-      box.appendChild(current);
-    }
+    if (current) current.hidden = false;
   }
 
   root.querySelectorAll("section[data-kind=dialogue]").forEach(function (section) {
