@@ -22,8 +22,10 @@ def require_grader(user) -> None:
 
 
 def grading_answers():
+    # Staff attempts only: candidates' answers are personal data that only recruiters
+    # see, in the hiring grading queue (courses.views.hiring).
     return (
-        Answer.objects.filter(question__kind__in=GRADED_KINDS)
+        Answer.objects.filter(question__kind__in=GRADED_KINDS, attempt__user__isnull=False)
         .exclude(attempt__status=Attempt.Status.OPEN)
         .select_related("question", "attempt__quiz", "attempt__user", "grader")
         .order_by("manual_score", "-attempt__finished_at")

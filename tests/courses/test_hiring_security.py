@@ -185,3 +185,14 @@ def test_tokens_are_stored_hashed(quiz):
     invitation.refresh_from_db()
     assert invitation.token_hash == hashlib.sha256(token.encode()).hexdigest()
     assert not Invitation.objects.filter(token_hash=token).exists()
+
+
+def test_the_staff_grading_queue_shows_no_candidate_answers(client, candidate_pk):
+    candidate_answer = Answer.objects.filter(question__kind="free_text").get()
+    client.force_login(editor())
+    queue = client.get(reverse("courses:grading_queue"))
+    assert queue.status_code == 200
+    assert f"/quiz/grading/{candidate_answer.pk}/" not in queue.content.decode()
+    assert (
+        client.get(reverse("courses:answer_grade", args=[candidate_answer.pk])).status_code == 404
+    )

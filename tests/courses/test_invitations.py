@@ -59,6 +59,14 @@ def test_the_email_and_the_link_are_in_the_candidates_language(quiz, boss):
     assert "/ru/assessment/" in mail.outbox[0].body
 
 
+def test_a_russian_candidate_reads_the_notice_in_russian(client, quiz, boss):
+    _invitation, token = invite(boss, quiz, name="Ivan Petrov", language="ru")
+    path = mail.outbox[0].body.split("http://127.0.0.1:8000")[1].split()[0]
+    page = client.get(path).content.decode()
+    assert 'lang="ru"' in page and "Что записывается" in page
+    assert "Ваша оценка" in mail.outbox[0].subject
+
+
 def test_consent_is_required_before_the_first_question(client, quiz, boss):
     invitation, token = invite(boss, quiz)
     assert client.get(url("assessment_take", token)).url == url("assessment_landing", token)
