@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
@@ -44,8 +44,13 @@ def client_key(request) -> str:
     return hashlib.sha256(f"steady-token:{address}".encode()).hexdigest()[:40]
 
 
+def _cache():
+    return caches["default"]
+
+
 def _uses_redis() -> bool:
-    return "redis" in type(cache).__module__.lower()
+    # The backend object itself: `django.core.cache.cache` is a proxy whatever the backend.
+    return "redis" in type(_cache()).__module__.lower()
 
 
 def _window_start(now: datetime, seconds: int) -> datetime:
@@ -59,8 +64,8 @@ def rate_hit(*, key: str, now: datetime, rate: Rate | None = None) -> bool:
     window = _window_start(now, rate.seconds)
     if _uses_redis():
         cache_key = f"steady:rl:{key}:{int(window.timestamp())}"
-        cache.add(cache_key, 0, timeout=rate.seconds)
-        return cache.incr(cache_key) <= rate.limit
+        _cache().add(cache_key, 0, timeout=rate.seconds)
+        return _cache().incr(cache_key) <= rate.limit
     return _database_hit(key=key, window=window, rate=rate, now=now) <= rate.limit
 
 
@@ -69,7 +74,7 @@ def rate_exceeded(*, key: str, now: datetime, rate: Rate | None = None) -> bool:
     rate = rate or rate_parse(steady_setting("TOKEN_RATE_LIMIT"))
     window = _window_start(now, rate.seconds)
     if _uses_redis():
-        count = cache.get(f"steady:rl:{key}:{int(window.timestamp())}") or 0
+        count = _cache().get(f"steady:rl:{key}:{int(window.timestamp())}") or 0
     else:
         from .models import TokenRateLimit
 

@@ -169,12 +169,12 @@ def test_the_rate_setting_is_parsed_plainly():
 
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL not set")
 def test_the_limit_lives_in_redis_when_the_cache_is_redis():
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     now = timezone.now()
     key = f"redis-test-{os.getpid()}"
     rate = Rate(limit=1, seconds=60)
-    assert "redis" in type(cache).__module__.lower()
+    assert "redis" in type(caches["default"]).__module__.lower()
     assert rate_hit(key=key, now=now, rate=rate)
     assert not rate_hit(key=key, now=now, rate=rate)
     assert not TokenRateLimit.objects.exists()
