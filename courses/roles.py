@@ -24,11 +24,17 @@ ROLE_LABELS = {
     EDITOR: _("Editor"),
 }
 
+QUESTION_BANK_PERMISSIONS = tuple(
+    f"courses.{action}_{model}"
+    for model in ("question", "questioncategory", "competency")
+    for action in ("add", "change", "delete", "view")
+)
+
 # "app_label.codename" per role. Codenames of apps that are not installed are
 # skipped, so the plugin works with only the apps a site chose.
 ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     AGENT: (),
-    RECRUITER: ("courses.access_hiring",),
+    RECRUITER: ("courses.access_hiring", "courses.grade_answers"),
     TEAM_LEAD: (
         "courses.view_team_training",
         "wellbeing.view_team_wellbeing",
@@ -57,6 +63,9 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "courses.delete_learningpath",
         "courses.view_pathassignment",
         "courses.add_pathassignment",
+        *QUESTION_BANK_PERMISSIONS,
+        "courses.grade_answers",
+        "courses.view_item_statistics",
         "wagtailimages.add_image",
         "wagtailimages.change_image",
         "wagtailimages.choose_image",

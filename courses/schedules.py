@@ -22,4 +22,17 @@ SCHEDULES: list[dict] = [
         "func": "courses.tasks.lead_digests_weekly",
         "schedule_type": "W",
     },
+    {
+        # Attempts also close when their owner comes back or saves late; this catches
+        # the ones nobody returns to, so results and grading queues are complete.
+        "name": "steady.attempts_expire_overdue",
+        "func": "courses.tasks.attempts_expire_overdue",
+        "schedule_type": "I",
+        "minutes": 5,
+    },
+    {
+        "name": "steady.candidate_purge_expired",
+        "func": "courses.tasks.candidate_purge_expired_task",
+        "schedule_type": "D",
+    },
 ]

@@ -1,7 +1,8 @@
-"""django-q2 tasks: thin callers of the services (tests run them with sync=True)."""
+"""django-q2 tasks of the courses app: thin callers of the services (tests run them with sync=True)."""
 
 from django.utils import timezone
 
+from .services.attempts import attempt_expire_overdue
 from .services.reminders import lead_digests_send, refreshers_run, reminders_send
 
 
@@ -15,3 +16,15 @@ def reminders_daily() -> int:
 
 def lead_digests_weekly() -> int:
     return lead_digests_send(today=timezone.localdate())
+
+
+def attempts_expire_overdue() -> int:
+    """Close open attempts past their time limit with what they saved (every few minutes)."""
+    return attempt_expire_overdue(now=timezone.now())
+
+
+def candidate_purge_expired_task() -> int:
+    """Daily: remove candidates' personal data once the retention period has passed."""
+    from .services.hiring import candidate_purge_expired
+
+    return candidate_purge_expired(now=timezone.now())

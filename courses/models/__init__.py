@@ -1,3 +1,5 @@
+from .attempts import Answer, Attempt
+from .hiring import Candidate, Invitation, Position, TokenRateLimit
 from .pages import CourseIndexPage, CoursePage, LessonPage, Topic
 from .progress import (
     Certificate,
@@ -10,22 +12,46 @@ from .progress import (
     PathAssignment,
     ReminderLog,
 )
+from .questions import (
+    Competency,
+    DialogueChoice,
+    DialogueNode,
+    Question,
+    QuestionCategory,
+    QuestionTag,
+)
+from .quiz import AssessmentIndexPage, QuizPage, QuizQuestion
 from .teams import Team, TeamMembership
 
 __all__ = [
+    "Answer",
+    "AssessmentIndexPage",
+    "Attempt",
+    "Candidate",
     "Certificate",
+    "Competency",
     "CourseIndexPage",
     "CoursePage",
+    "DialogueChoice",
+    "DialogueNode",
     "DigestLog",
     "Enrolment",
+    "Invitation",
     "KnowledgeCheckAnswer",
     "LearningPath",
     "LearningPathCourse",
     "LessonCompletion",
     "LessonPage",
     "PathAssignment",
+    "Position",
+    "Question",
+    "QuestionCategory",
+    "QuestionTag",
+    "QuizPage",
+    "QuizQuestion",
     "ReminderLog",
     "Team",
     "TeamMembership",
+    "TokenRateLimit",
     "Topic",
 ]

@@ -192,7 +192,7 @@ class CoursePage(Page):
     base_form_class = CoursePageForm
     parent_page_types = ["courses.CourseIndexPage"]
     # The quiz page is added to this list where the quiz engine is installed.
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "courses.QuizPage"]
     template = "courses/course_page.html"
 
     class Meta:

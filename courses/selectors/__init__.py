@@ -1,6 +1,7 @@
 """Reads for pages and reports."""
 
 from .matrix import Matrix, MatrixRow, team_matrix
+from .quiz import attempt_counting, attempt_list_for, competency_rows, question_display
 from .teams import team_list_led_by, team_list_of_member
 from .training import (
     CourseProgress,
@@ -19,6 +20,10 @@ from .training import (
 )
 
 __all__ = [
+    "attempt_counting",
+    "attempt_list_for",
+    "competency_rows",
+    "question_display",
     "CourseProgress",
     "CourseRow",
     "Matrix",

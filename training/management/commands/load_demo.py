@@ -1,8 +1,10 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from training.demo.hiring import load_hiring
 from training.demo.people import load_people
 from training.demo.portal import load_portal
+from training.demo.quiz import load_quiz
 from training.demo.site import load_site
 
 
@@ -14,6 +16,8 @@ class Command(BaseCommand):
             logins = load_people()
             load_site()
             load_portal()
+            load_quiz()
+            load_hiring()
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))
         if options["verbosity"] > 0:
             self.stdout.write("Demo logins (password: steady-demo):")

@@ -1,0 +1,92 @@
+"""Reads for quiz pages: questions as shown, attempts counted, competency rows."""
+
+def question_display(question, *, language: str, option_order: list[int] | None = None) -> dict:
+    """A question's texts as a page shows them: in ``language`` when a translation
+    exists, options in the attempt's order but keeping their stored index."""
+    translated = question.translated(language)
+    options = question.options or []
+    translated_options = translated.get("options") or []
+    order = option_order if option_order and len(option_order) == len(options) else None
+    shown = []
+    for index in order or range(len(options)):
+        option = dict(options[index])
+        if index < len(translated_options) and translated_options[index].get("text"):
+            option["text"] = translated_options[index]["text"]
+            option["feedback"] = translated_options[index].get("feedback", option.get("feedback"))
+        shown.append({"index": index, **option})
+    nodes_translated = {node.get("key"): node for node in translated.get("nodes") or []}
+    nodes = []
+    choices_by_node: dict[str, list] = {}
+    for choice in question.dialogue_choices.all():
+        choices_by_node.setdefault(choice.from_key, []).append(choice)
+    for node in question.dialogue_nodes.all():
+        other = nodes_translated.get(node.key) or {}
+        other_choices = other.get("choices") or []
+        nodes.append(
+            {
+                "key": node.key,
+                "customer": other.get("customer") or node.customer_line,
+                "mood": node.mood,
+                "mood_label": node.get_mood_display(),
+                "ending": node.ending,
+                "ending_label": node.get_ending_display() if node.ending else "",
+                "choices": [
+                    {
+                        "id": choice.pk,
+                        "text": (
+                            other_choices[i].get("text")
+                            if i < len(other_choices) and other_choices[i].get("text")
+                            else choice.text
+                        ),
+                        "next": choice.next_key,
+                        "scores": choice.scores,
+                    }
+                    for i, choice in enumerate(choices_by_node.get(node.key, []))
+                ],
+            }
+        )
+    return {
+        "id": question.pk,
+        "kind": question.kind,
+        "kind_label": question.get_kind_display(),
+        "title": question.title,
+        "text": translated.get("text") or question.text,
+        "original": translated.get("original") or question.original,
+        "rubric": translated.get("rubric") or question.rubric,
+        "options": shown,
+        "nodes": nodes,
+        "general_feedback": question.general_feedback,
+    }
+
+
+def attempt_list_for(*, quiz, user):
+    from ..models import Attempt
+
+    return Attempt.objects.filter(quiz=quiz, user=user).order_by("number")
+
+
+def attempt_counting(*, quiz, attempts):
+    """The closed attempt whose score counts, by the quiz's grading method."""
+    from ..scoring.quiz import pick_result
+
+    closed = [
+        a for a in sorted(attempts, key=lambda a: a.number) if a.score is not None and not a.is_open
+    ]
+    return pick_result([(a.score, a) for a in closed], method=quiz.grading_method)
+
+
+def competency_rows(scores: dict) -> list[dict]:
+    """Per-competency scores with their names, in the competencies' own order."""
+    from ..models import Competency
+
+    known = {c.code: c for c in Competency.objects.filter(code__in=list(scores))}
+    rows = [
+        {
+            "code": code,
+            "label": known[code].label if code in known else code,
+            "order": known[code].sort_order if code in known else 999,
+            "score": value,
+        }
+        for code, value in scores.items()
+    ]
+    return sorted(rows, key=lambda row: (row["order"], row["code"]))

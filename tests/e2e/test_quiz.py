@@ -1,0 +1,98 @@
+"""An agent takes a practice quiz with a dialogue and a rephrasing question, reloads
+mid-way, loses nothing, submits and sees per-competency results; an editor imports a
+GIFT file with a preview."""
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+DATA = Path(__file__).resolve().parents[1] / "courses" / "data"
+
+
+def test_an_agent_takes_a_quiz_reloads_and_sees_results_per_competency(
+    page, live_server, demo, sign_in, shot
+):
+    sign_in(page, "agent")
+    page.goto(f"{live_server.url}/assessments/phrasing-practice/")
+    shot(page, "quiz-start")
+    page.click("button[data-action=start]")
+    page.wait_for_selector("#quiz")
+    expect(page.locator("[data-timer]")).to_have_text(re.compile(r"^(20:00|19:[45]\d)$"))
+
+    sections = page.locator("section[data-question]")
+    expect(sections).to_have_count(5)
+
+    # Single choice and true/false: the first option of each.
+    for kind in ("single", "true_false"):
+        section = page.locator(f"section[data-kind={kind}]").first
+        section.locator("input[type=radio]").first.check()
+        expect(section.locator("[data-saved-mark]")).to_have_text("Saved")
+
+    # Situational judgement: most and least effective.
+    sjt = page.locator("section[data-kind=situational]")
+    sjt.locator("input[data-field=most]").nth(0).check()
+    sjt.locator("input[data-field=least]").nth(1).check()
+    expect(sjt.locator("[data-saved-mark]")).to_have_text("Saved")
+
+    # The dialogue: the customer's line and mood, a reply, the next line appears.
+    dialogue = page.locator("section[data-kind=dialogue]")
+    expect(dialogue.locator(".dialogue-node:not([hidden]) .mood")).to_have_text("Angry")
+    first_reply = dialogue.locator(".dialogue-node:not([hidden]) button.reply").first
+    first_reply_text = first_reply.inner_text()
+    first_reply.click()
+    expect(dialogue.locator("[data-transcript] .line.agent")).to_have_count(1)
+    expect(dialogue.locator("[data-saved-mark]")).to_have_text("Saved")
+    shot(page, "quiz-dialogue-step")
+
+    # The rephrasing answer autosaves after a short pause in typing.
+    rewrite = "I'm sorry for the trouble. I will send you a new locker code today by 5 pm."
+    rephrase = page.locator("section[data-kind=rephrasing]")
+    rephrase.locator("textarea").fill(rewrite)
+    expect(rephrase.locator("[data-saved-mark]")).to_have_text("Saved", timeout=5000)
+    expect(page.locator("[data-status]")).to_have_text("Saved")
+    shot(page, "quiz-answered")
+
+    # Reload: nothing is lost, the dialogue resumes where it stopped.
+    page.reload()
+    page.wait_for_selector("#quiz")
+    expect(page.locator("section[data-kind=single] input[type=radio]").first).to_be_checked()
+    expect(sjt.locator("input[data-field=least]").nth(1)).to_be_checked()
+    expect(rephrase.locator("textarea")).to_have_value(rewrite)
+    expect(dialogue.locator("[data-transcript] .line.agent")).to_have_text(first_reply_text)
+    shot(page, "quiz-after-reload")
+
+    # Continue the dialogue to an ending.
+    while dialogue.locator(".dialogue-node:not([hidden]) button.reply").count():
+        dialogue.locator(".dialogue-node:not([hidden]) button.reply").first.click()
+        expect(dialogue.locator("[data-saved-mark]")).to_have_text("Saved")
+    expect(dialogue.locator(".dialogue-node:not([hidden]) .ending")).to_be_visible()
+
+    page.click("button[data-action=submit]")
+    page.wait_for_url("**/result/")
+    expect(page.locator("[data-competencies] tr")).not_to_have_count(0)
+    expect(page.locator("[data-competency=empathy]")).to_be_visible()
+    shot(page, "quiz-result")
+
+    page.click("text=Review my answers")
+    expect(page.locator("section.review")).to_have_count(5)
+    shot(page, "quiz-review")
+
+
+def test_an_editor_imports_a_gift_file_with_a_preview(page, live_server, demo, sign_in, shot):
+    sign_in(page, "editor")
+    page.goto(f"{live_server.url}/admin/question-bank/import/")
+    page.set_input_files("input[type=file]", str(DATA / "sample.gift"))
+    page.click("button[name=preview]")
+    expect(page.locator("[data-import-preview]")).to_contain_text("Late parcel opener")
+    shot(page, "question-import-preview")
+    page.click("button[name=confirm]")
+    page.wait_for_url("**/admin/snippets/courses/question/**")
+    expect(page.locator("body")).to_contain_text("questions imported")
+    shot(page, "question-import-done")
+
+    page.goto(f"{live_server.url}/admin/question-bank/import/")
+    page.set_input_files("input[type=file]", str(DATA / "broken.gift"))
+    page.click("button[name=preview]")
+    expect(page.locator("[data-import-issues]")).to_contain_text("nothing was imported")
+    shot(page, "question-import-broken")

@@ -1,0 +1,183 @@
+"""Demo question banks and quizzes: a hiring role-play assessment and training quizzes.
+
+Questions come from ``fixtures/demo/questions/*.json`` (English texts in the
+question, Russian kept in ``Question.translations`` and shown to Russian
+speakers). Situational weights there run -2 .. 2; the models use -1 .. 1.
+"""
+
+from django.db import transaction
+from wagtail.models import Locale
+
+from courses.competencies import SEED_COMPETENCIES
+from courses.models import (
+    AssessmentIndexPage,
+    Competency,
+    DialogueChoice,
+    DialogueNode,
+    Question,
+    QuestionCategory,
+    QuizPage,
+    QuizQuestion,
+)
+from training.models import HomePage
+
+from . import FIXTURES, read_fixture
+
+BANKS = ("hiring-roleplay", "stress-and-phrasing", "product-knowledge", "ecommerce-law")
+HIRING_SLUG = "support-agent-assessment"
+PRACTICE_SLUG = "phrasing-practice"
+REFRESHER_SLUG = "product-and-law-refresher"
+
+
+def _ensure_competencies() -> dict[str, Competency]:
+    for order, (code, name, name_ru, name_pl) in enumerate(SEED_COMPETENCIES):
+        Competency.objects.get_or_create(
+            code=code,
+            defaults={"name": name, "name_ru": name_ru, "name_pl": name_pl, "sort_order": order},
+        )
+    return {c.code: c for c in Competency.objects.all()}
+
+
+def _question(spec: dict, category: QuestionCategory, competencies: dict) -> Question:
+    key = f"demo:{spec['key']}"
+    existing = Question.objects.filter(source_key=key).first()
+    if existing is not None:
+        return existing
+    english = spec["translations"]["en"]
+    scale = 0.5 if spec["kind"] == "situational" else 1.0
+    question = Question(
+        kind=spec["kind"],
+        title=spec["key"].replace("-", " ").capitalize(),
+        text=english["text"],
+        category=category,
+        options=[
+            {
+                "text": option["text"],
+                "weight": float(option.get("weight", 0)) * scale,
+                "feedback": option.get("feedback", ""),
+            }
+            for option in english.get("options", [])
+        ],
+        original=english.get("original", ""),
+        rubric=english.get("rubric", ""),
+        translations={lang: data for lang, data in spec["translations"].items() if lang != "en"},
+        source_key=key,
+    )
+    question.dialogue_nodes = [
+        DialogueNode(
+            key=node["key"],
+            customer_line=node["customer"],
+            mood=node.get("mood") or "neutral",
+            ending=node.get("ending") or "",
+        )
+        for node in english.get("nodes", [])
+    ]
+    question.dialogue_choices = [
+        DialogueChoice(
+            from_key=node["key"],
+            text=choice["text"],
+            next_key=choice["next"],
+            scores=choice.get("scores", {}),
+        )
+        for node in english.get("nodes", [])
+        for choice in node.get("choices", [])
+    ]
+    question.save()
+    question.competencies.set([competencies[c] for c in spec["competencies"] if c in competencies])
+    question.save()  # a ParentalManyToManyField is written on save
+    return question
+
+
+def _quiz(index, slug: str, questions: list[Question], **fields) -> QuizPage:
+    quiz = QuizPage.objects.filter(slug=slug).first()
+    if quiz is not None:
+        return quiz
+    quiz = QuizPage(slug=slug, **fields)
+    quiz.quiz_questions = [QuizQuestion(question=question) for question in questions]
+    index.add_child(instance=quiz)
+    quiz.save_revision().publish()
+    return quiz
+
+
+@transaction.atomic
+def load_quiz() -> dict:
+    """Competencies, the four demo banks, an assessment index and three quizzes."""
+    competencies = _ensure_competencies()
+    banks: dict[str, list[Question]] = {}
+    for bank in BANKS:
+        if not (FIXTURES / "questions" / f"{bank}.json").exists():
+            continue
+        data = read_fixture(f"questions/{bank}.json")
+        category, _created = QuestionCategory.objects.get_or_create(name=data["category"])
+        banks[bank] = [_question(spec, category, competencies) for spec in data["questions"]]
+
+    home = HomePage.objects.filter(locale=Locale.objects.get(language_code="en")).first()
+    index = AssessmentIndexPage.objects.filter(slug="assessments").first()
+    if index is None:
+        index = home.add_child(
+            instance=AssessmentIndexPage(
+                title="Assessments",
+                slug="assessments",
+                intro="<p>Role-play assessments and practice quizzes.</p>",
+            )
+        )
+        index.save_revision().publish()
+
+    hiring = _quiz(
+        index,
+        HIRING_SLUG,
+        banks.get("hiring-roleplay", []),
+        title="Customer support agent — role-play assessment",
+        intro="<p>Situations from a real support queue: choose replies, talk a customer"
+        " through a problem, rewrite replies positively. About 30 minutes.</p>",
+        mode=QuizPage.Mode.HIRING,
+        time_limit_seconds=30 * 60,
+        attempts_allowed=1,
+        pass_mark=60,
+        feedback=QuizPage.Feedback.NEVER,
+    )
+    by_key = {q.source_key: q for qs in banks.values() for q in qs}
+    practice_keys = [
+        "sp-reset-after-hostile-call",
+        "sp-positive-never-no",
+        "sp-sj-third-message",
+        "hire-rp-broken-kettle",
+        "sp-reph-locker-code",
+    ]
+    practice = _quiz(
+        index,
+        PRACTICE_SLUG,
+        [by_key[f"demo:{key}"] for key in practice_keys if f"demo:{key}" in by_key],
+        title="Positive phrasing and de-escalation practice",
+        intro="<p>Five questions, one of them a role-play with an upset customer.</p>",
+        mode=QuizPage.Mode.TRAINING,
+        time_limit_seconds=20 * 60,
+        pass_mark=60,
+        feedback=QuizPage.Feedback.AFTER_SUBMIT,
+    )
+    refresher = _quiz(
+        index,
+        REFRESHER_SLUG,
+        [],
+        title="Delivery, warranty and consumer law refresher",
+        intro="<p>Eight questions drawn at random from the product and the law banks.</p>",
+        mode=QuizPage.Mode.REFRESHER,
+        draw_count=8,
+        shuffle_questions=True,
+        shuffle_options=True,
+        pass_mark=70,
+        attempts_allowed=3,
+        grading_method=QuizPage.Grading.HIGHEST,
+    )
+    if not refresher.draw_categories.exists():
+        refresher.draw_categories.set(
+            QuestionCategory.objects.filter(
+                questions__source_key__in=[
+                    q.source_key
+                    for bank in ("product-knowledge", "ecommerce-law")
+                    for q in banks.get(bank, [])[:1]
+                ]
+            ).distinct()
+        )
+        refresher.save_revision().publish()
+    return {"hiring": hiring, "practice": practice, "refresher": refresher}
