@@ -3,6 +3,7 @@ from django.db import transaction
 
 from training.demo.people import load_people
 from training.demo.site import load_site
+from training.demo.wellbeing import load_wellbeing
 
 
 class Command(BaseCommand):
@@ -12,6 +13,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             logins = load_people()
             load_site()
+            load_wellbeing()
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))
         if options["verbosity"] > 1:
             for login in logins:
