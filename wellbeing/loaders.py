@@ -179,7 +179,7 @@ def weekly_workload(*, team_ids: list[int] | None, weeks: int, as_of: dt.date) -
     else:
         dates = pd.to_datetime(frame["date"])
         frame = frame.assign(
-            week_start=(dates - pd.to_timedelta(dates.dt.weekday, unit="D")).astype(
+            week_start=(dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")).astype(
                 "datetime64[ns]"
             ),
             occupancy_pct=pd.to_numeric(frame["occupancy_pct"]).astype("float64"),

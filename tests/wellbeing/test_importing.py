@@ -158,7 +158,8 @@ def _create(data: bytes, user=None) -> WorkloadImport:
 
 def test_a_file_with_any_problem_writes_nothing(people):
     data = (
-        HEADER + "anna@example.com,2026-11-23,40,8,80,0,2\nivan@example.com,2026-11-23,40,30,80,0,2\n"
+        HEADER
+        + "anna@example.com,2026-11-23,40,8,80,0,2\nivan@example.com,2026-11-23,40,30,80,0,2\n"
     ).encode()
     item = workload_import_apply(workload_import=_create(data), valid_only=False, today=TODAY)
     assert item.status == WorkloadImport.Status.REFUSED
@@ -169,7 +170,8 @@ def test_a_file_with_any_problem_writes_nothing(people):
 
 def test_valid_only_imports_the_valid_rows(people):
     data = (
-        HEADER + "anna@example.com,2026-11-23,40,8,80,0,2\nivan@example.com,2026-11-23,40,30,80,0,2\n"
+        HEADER
+        + "anna@example.com,2026-11-23,40,8,80,0,2\nivan@example.com,2026-11-23,40,30,80,0,2\n"
     ).encode()
     item = workload_import_apply(workload_import=_create(data), valid_only=True, today=TODAY)
     assert item.status == WorkloadImport.Status.APPLIED
@@ -195,7 +197,9 @@ def test_reimporting_the_same_file_changes_nothing_and_a_corrected_file_updates(
     assert WorkloadRecord.objects.count() == 2
 
 
-def test_a_large_file_runs_as_a_task_with_progress(people, settings, django_capture_on_commit_callbacks):
+def test_a_large_file_runs_as_a_task_with_progress(
+    people, settings, django_capture_on_commit_callbacks
+):
     settings.STEADY_IMPORT_ASYNC_ROWS = 1
     data = (
         HEADER

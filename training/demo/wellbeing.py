@@ -51,7 +51,7 @@ def _rng(*parts: object) -> np.random.Generator:
 def _person_days(slug: str, username: str, person_id: int, team_id: int, end: dt.date):
     rng = _rng("workload", username)
     dates = pd.date_range(end=pd.Timestamp(end), periods=DAYS, freq="D")
-    weekday = dates.weekday.to_numpy()
+    weekday = dates.day_of_week.to_numpy()
     overload = np.zeros(DAYS, dtype=bool)
     if slug == STRAINED:
         overload[-OVERLOAD_DAYS:] = True
@@ -83,7 +83,9 @@ def _person_days(slug: str, username: str, person_id: int, team_id: int, end: dt
             "after_hours_min": after_hours.astype(int),
             "hostile_contacts": hostile.astype(int),
             "absence": absent,
-            "csat": np.where(worked, np.clip(rng.normal(4.5 - 0.6 * ramp, 0.2), 1, 5), np.nan).round(2),
+            "csat": np.where(
+                worked, np.clip(rng.normal(4.5 - 0.6 * ramp, 0.2), 1, 5), np.nan
+            ).round(2),
             "quality": np.nan,
         }
     )
@@ -174,7 +176,9 @@ def load_wellbeing(*, today: dt.date | None = None) -> None:
         slug = membership.team.slug
         members.setdefault(slug, []).append(membership.user_id)
         frames.append(
-            _person_days(slug, membership.user.username, membership.user_id, membership.team_id, end)
+            _person_days(
+                slug, membership.user.username, membership.user_id, membership.team_id, end
+            )
         )
     if frames:
         workload_upsert(pd.concat(frames, ignore_index=True))
