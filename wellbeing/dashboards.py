@@ -34,7 +34,9 @@ def _week_labels(starts: pd.Series) -> list[str]:
 
 
 def workload_charts(*, team_ids: list[int] | None, today: dt.date, t) -> list:
-    weekly = loaders.weekly_workload(team_ids=team_ids, weeks=CHART_WEEKS, as_of=today)
+    # Up to the last complete week: a half-finished week would look like a sudden drop.
+    last_sunday = today - dt.timedelta(days=today.weekday() + 1)
+    weekly = loaders.weekly_workload(team_ids=team_ids, weeks=CHART_WEEKS, as_of=last_sunday)
     labels = [_("W%(week)s") % {"week": w} for w in _week_labels(weekly["week_start"])]
 
     def values(column: str) -> list[float | None]:
@@ -45,11 +47,13 @@ def workload_charts(*, team_ids: list[int] | None, today: dt.date, t) -> list:
             title=_("Hours per person per week"),
             labels=labels,
             series=[Series(_("hours per person"), values("hours_per_person"), "s1")],
+            width=520,
         ),
         line_chart(
             title=_("Contacts per person per week"),
             labels=labels,
             series=[Series(_("contacts per person"), values("contacts_per_person"), "s2")],
+            width=520,
         ),
         line_chart(
             title=_("Average occupancy"),
@@ -58,6 +62,7 @@ def workload_charts(*, team_ids: list[int] | None, today: dt.date, t) -> list:
             y_max=100,
             line=t.occupancy_high,
             line_label=_("limit %(value)s%%") % {"value": f"{t.occupancy_high:g}"},
+            width=520,
         ),
     ]
 

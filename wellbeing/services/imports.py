@@ -12,6 +12,8 @@ import datetime as dt
 import io
 import logging
 
+import numpy as np
+import pandas as pd
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -52,7 +54,6 @@ ISSUE_MESSAGES = {
     importing.HOSTILE_OVER_CONTACTS: _("More hostile contacts than contacts handled."),
     importing.UNKNOWN_PERSON: _("Nobody with the e-mail or employee id “%(value)s”."),
     importing.UNKNOWN_TEAM: _("There is no team “%(value)s”."),
-    importing.NO_TEAM: _("The person belongs to no team."),
     importing.DUPLICATE_ROW: _("The same person and date are already in row %(first_row)s."),
 }
 
@@ -88,8 +89,8 @@ def import_check(*, data: bytes, today: dt.date) -> importing.Checked:
         table = importing.read_table(data)
     except importing.UnreadableFile as unreadable:
         return importing.Checked(
-            importing.pd.DataFrame(columns=[*importing.RECORD_COLUMNS, "row"]),
-            importing.np.zeros(0, dtype=bool),
+            pd.DataFrame(columns=[*importing.RECORD_COLUMNS, "row", "who"]),
+            np.zeros(0, dtype=bool),
             [],
             [unreadable.issue],
         )
@@ -109,7 +110,7 @@ def _preview(checked: importing.Checked) -> list[list[str]]:
     return [
         [
             str(row.row),
-            str(row.person_id) if row.person_id is not None else "",
+            str(row.who),
             str(row.date or ""),
             _fmt(row.contacts),
             _fmt(row.hours_worked),
@@ -125,7 +126,7 @@ def _fmt(value) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return ""
     try:
-        if importing.pd.isna(value):
+        if pd.isna(value):
             return ""
     except (TypeError, ValueError):
         pass
