@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from courses.conf import steady_setting
@@ -49,7 +49,7 @@ ISSUE_MESSAGES = {
     importing.NOT_YES_NO: _("“%(value)s” is neither yes nor no."),
     importing.FUTURE_DATE: _("The date is in the future."),
     importing.NEGATIVE: _("The value cannot be negative."),
-    importing.OCCUPANCY_OVER_100: _("Occupancy cannot be over 100%."),
+    importing.OCCUPANCY_OVER_100: _("Occupancy cannot be over 100%%."),
     importing.HOURS_OVER_24: _("More than 24 hours in a day."),
     importing.HOSTILE_OVER_CONTACTS: _("More hostile contacts than contacts handled."),
     importing.UNKNOWN_PERSON: _("Nobody with the e-mail or employee id “%(value)s”."),
@@ -226,7 +226,7 @@ def import_report_csv(*, workload_import: WorkloadImport) -> str:
     """The issues of an import as CSV text: row, column, message."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([_g("row"), _g("column"), _g("message")])
+    writer.writerow([gettext("row"), gettext("column"), gettext("message")])
     for row, column, code, params in workload_import.errors:
         writer.writerow([row, column, issue_message(code, params)])
     return out.getvalue()
