@@ -167,3 +167,18 @@ def test_the_nightly_schedule_is_declared():
 
 def test_the_settings_mirror_every_threshold_with_the_same_default(db):
     assert WellbeingSettings.load().thresholds() == metrics.DEFAULT_THRESHOLDS
+
+
+def test_leads_get_an_email_when_a_warning_is_raised_and_not_again(
+    team, mailoutbox, django_capture_on_commit_callbacks
+):
+    lead = lead_of(team, email="lead@example.com")
+    with django_capture_on_commit_callbacks(execute=True):
+        warnings_compute(as_of=AS_OF)
+    assert [m.to for m in mailoutbox] == [[lead.email]]
+    assert "burnout warning for Returns & complaints, week 2026-W47" in mailoutbox[0].subject
+    assert "worked 6 or more days in a row" in mailoutbox[0].body
+    assert f"/team/{team.pk}/" in mailoutbox[0].body
+    with django_capture_on_commit_callbacks(execute=True):
+        warnings_compute(as_of=AS_OF)
+    assert len(mailoutbox) == 1

@@ -185,5 +185,5 @@ def load_wellbeing(*, today: dt.date | None = None) -> None:
     _checkins(teams, members, today)
     last_sunday = end - dt.timedelta(days=(end.weekday() + 1) % 7)
     for weeks_back in range(WARNING_WEEKS - 1, 0, -1):
-        warnings_compute(as_of=last_sunday - dt.timedelta(weeks=weeks_back))
-    warnings_compute(as_of=end)
+        warnings_compute(as_of=last_sunday - dt.timedelta(weeks=weeks_back), notify=False)
+    warnings_compute(as_of=end, notify=False)

@@ -72,14 +72,15 @@ def _flagged_people(person_weeks: pd.DataFrame, week: str) -> dict[int, list[dic
     return by_team
 
 
-def warnings_compute(*, as_of: dt.date) -> int:
+def warnings_compute(*, as_of: dt.date, notify: bool = True) -> int:
     """Compute every team's warning for the latest complete week up to `as_of`.
 
     Reads workload since the baseline window, the released check-in aggregates
     (closed periods, at least k answers, complementary suppression), runs the
     pure metrics and upserts one `BurnoutWarning` per team and week: a second
     run for the same day replaces the numbers and keeps any acknowledgement.
-    Returns the number of team rows written.
+    Returns the number of team rows written. With `notify`, the leads of a team
+    whose warning is new or rose a level get an e-mail (after the commit).
     """
     preferences = WellbeingSettings.load()
     thresholds = preferences.thresholds()
@@ -100,15 +101,25 @@ def warnings_compute(*, as_of: dt.date) -> int:
         return 0
     week = str(result["week"].iloc[0])
     people = _flagged_people(person_weeks, week) if not person_weeks.empty else {}
-    return _warnings_write(result, people=people, as_of=as_of)
+    return _warnings_write(result, people=people, as_of=as_of, notify=notify)
 
 
 @transaction.atomic
-def _warnings_write(result: pd.DataFrame, *, people: dict[int, list[dict]], as_of: dt.date) -> int:
+def _warnings_write(
+    result: pd.DataFrame, *, people: dict[int, list[dict]], as_of: dt.date, notify: bool
+) -> int:
     now = timezone.now()
     written = 0
+    before = dict(
+        BurnoutWarning.objects.filter(
+            team_id__in=result["team_id"].astype(int).tolist(), week__in=result["week"].unique()
+        ).values_list("team_id", "level_rank")
+    )
+    risen: list[int] = []
     for row in result.to_dict("records"):
         team_id = int(row["team_id"])
+        if int(row["level_rank"]) > before.get(team_id, 0):
+            risen.append(team_id)
         BurnoutWarning.objects.update_or_create(
             team_id=team_id,
             week=row["week"],
@@ -131,8 +142,61 @@ def _warnings_write(result: pd.DataFrame, *, people: dict[int, list[dict]], as_o
             },
         )
         written += 1
+    if notify and risen:
+        week = str(result["week"].iloc[0])
+        transaction.on_commit(lambda: warnings_notify_leads(team_ids=risen, week=week))
     logger.info("Burnout warnings computed for %s teams as of %s", written, as_of)
     return written
+
+
+def warnings_notify_leads(*, team_ids: list[int], week: str) -> int:
+    """E-mail each lead of the given teams their team's warning, in their own language."""
+    from django.core.mail import send_mail
+    from django.urls import reverse
+    from django.utils import translation
+    from wagtail.users.models import UserProfile
+
+    from courses.conf import steady_setting
+    from courses.models import TeamMembership
+    from wellbeing import reasons
+
+    t = WellbeingSettings.load().thresholds()
+    warnings = {
+        w.team_id: w
+        for w in BurnoutWarning.objects.filter(team_id__in=team_ids, week=week).select_related(
+            "team"
+        )
+    }
+    leads = TeamMembership.objects.filter(
+        team_id__in=team_ids, role=TeamMembership.Role.LEAD
+    ).select_related("user")
+    languages = dict(
+        UserProfile.objects.filter(user__in=[m.user for m in leads]).values_list(
+            "user_id", "preferred_language"
+        )
+    )
+    sent = 0
+    for membership in leads:
+        warning = warnings.get(membership.team_id)
+        if warning is None or not membership.user.email:
+            continue
+        with translation.override(languages.get(membership.user_id) or "en"):
+            lines = [
+                reasons.render_reason(r["code"], r.get("params", {}), total=warning.people, t=t)
+                for r in warning.reasons
+            ]
+            link = steady_setting("SITE_URL") + reverse(
+                "wellbeing:team_detail", args=[warning.team_id]
+            )
+            subject = _("%(level)s: burnout warning for %(team)s, week %(week)s") % {
+                "level": warning.get_level_display(),
+                "team": warning.team.name,
+                "week": warning.week,
+            }
+            body = "\n".join(["- " + line for line in lines] + ["", str(link)])
+        send_mail(str(subject), body, None, [membership.user.email], fail_silently=False)
+        sent += 1
+    return sent
 
 
 def warning_acknowledge(*, warning: BurnoutWarning, user, note: str) -> BurnoutWarning:
