@@ -134,10 +134,13 @@ def test_sealing_rewrites_closed_periods_in_a_random_order(member):
     assert (after.sib, after.period) == (3, WEEK)
 
 
-def test_the_checkin_page_shows_the_open_form_and_takes_an_answer(client, member, monkeypatch):
+def test_the_checkin_page_shows_the_open_form_and_takes_an_answer(
+    client, member, monkeypatch, django_assert_max_num_queries
+):
     monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: MONDAY)
     client.force_login(member)
-    page = client.get("/checkin/")
+    with django_assert_max_num_queries(8):
+        page = client.get("/checkin/")
     assert page.status_code == 200
     assert "Is your work emotionally exhausting?" in page.content.decode()
     response = client.post(

@@ -214,3 +214,21 @@ def test_a_file_that_is_not_a_table_is_refused_in_the_upload_form(client, db):
     assert response.status_code == 400
     assert "Please upload a .csv or .xlsx file." in response.content.decode()
     assert WorkloadImport.objects.count() == 0
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_import_page_lists_recent_imports_in_bounded_queries(
+    client, db, django_assert_max_num_queries, count
+):
+    hr = wellbeing_admin()
+    WorkloadImport.objects.bulk_create(
+        WorkloadImport(file_name=f"week-{n}.csv", uploaded_by=hr, file="x.csv")
+        for n in range(count)
+    )
+    client.force_login(hr)
+    with django_assert_max_num_queries(12):
+        page = client.get("/admin/wellbeing/imports/")
+    assert "week-" in page.content.decode()
+    item = WorkloadImport.objects.first()
+    with django_assert_max_num_queries(12):
+        assert client.get(f"/admin/wellbeing/imports/{item.pk}/").status_code == 200
