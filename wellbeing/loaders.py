@@ -39,7 +39,9 @@ def workload_frame(
     if team_ids is not None:
         records = records.filter(team_id__in=list(team_ids))
     if person_ids is not None:
-        records = records.filter(person_id__in=list(person_ids))
+        records = records.filter(
+            person_id__in=person_ids if hasattr(person_ids, "query") else list(person_ids)
+        )
     if since is not None:
         records = records.filter(date__gte=since)
     if until is not None:
@@ -48,6 +50,16 @@ def workload_frame(
         records.order_by().values_list(*WORKLOAD_FIELDS), columns=list(WORKLOAD_COLUMNS)
     )
     return _typed(frame)
+
+
+def people_of_teams(*, team_ids: Iterable[int], since: dt.date, until: dt.date):
+    """A subquery of the people with a record for one of the teams in the window."""
+    return (
+        WorkloadRecord.objects.filter(team_id__in=list(team_ids), date__gte=since, date__lte=until)
+        .order_by()
+        .values("person_id")
+        .distinct()
+    )
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:

@@ -182,3 +182,23 @@ def test_leads_get_an_email_when_a_warning_is_raised_and_not_again(
     with django_capture_on_commit_callbacks(execute=True):
         warnings_compute(as_of=AS_OF)
     assert len(mailoutbox) == 1
+
+
+def test_splitting_by_team_gives_the_same_warnings_as_one_run(team, monkeypatch):
+    calm = TeamFactory(name="Calm")
+    people = [agent() for _ in range(3)]
+    for person in people:
+        MembershipFactory(team=calm, user=person)
+    _workload(calm, people, strained={0})
+    fields = ("team_id", "week", "level", "people", "flagged", "reasons", "actions")
+
+    warnings_compute(as_of=AS_OF)
+    whole = sorted(BurnoutWarning.objects.values_list(*fields))
+    BurnoutWarning.objects.all().delete()
+
+    monkeypatch.setattr("wellbeing.tasks.TEAMS_PER_TASK", 1)
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: AS_OF)
+    from wellbeing.tasks import burnout_nightly
+
+    assert burnout_nightly(as_of=AS_OF.isoformat()) == 2  # two tasks, run at once in tests
+    assert sorted(BurnoutWarning.objects.values_list(*fields)) == whole

@@ -72,7 +72,9 @@ def _flagged_people(person_weeks: pd.DataFrame, week: str) -> dict[int, list[dic
     return by_team
 
 
-def warnings_compute(*, as_of: dt.date, notify: bool = True) -> int:
+def warnings_compute(
+    *, as_of: dt.date, notify: bool = True, team_ids: list[int] | None = None
+) -> int:
     """Compute every team's warning for the latest complete week up to `as_of`.
 
     Reads workload since the baseline window, the released check-in aggregates
@@ -81,11 +83,20 @@ def warnings_compute(*, as_of: dt.date, notify: bool = True) -> int:
     run for the same day replaces the numbers and keeps any acknowledgement.
     Returns the number of team rows written. With `notify`, the leads of a team
     whose warning is new or rose a level get an e-mail (after the commit).
+
+    `team_ids` limits the run to some teams, so that a large organisation can be
+    split into several tasks (`tasks.burnout_nightly`): it reads the whole
+    history of every person who worked for those teams in the window (a person
+    who moved teams keeps their baseline), and writes only those teams' rows,
+    so the split gives the same warnings as one run.
     """
     preferences = WellbeingSettings.load()
     thresholds = preferences.thresholds()
     since = as_of - dt.timedelta(weeks=thresholds.baseline_weeks + HISTORY_WEEKS_EXTRA)
-    workload = loaders.workload_frame(since=since, until=as_of)
+    person_ids = None
+    if team_ids is not None:
+        person_ids = loaders.people_of_teams(team_ids=team_ids, since=since, until=as_of)
+    workload = loaders.workload_frame(since=since, until=as_of, person_ids=person_ids)
     released = checkin_scores_released(
         today=as_of + dt.timedelta(days=1), k=preferences.min_group_size
     )
@@ -97,6 +108,8 @@ def warnings_compute(*, as_of: dt.date, notify: bool = True) -> int:
         person_weeks = metrics.person_week_flags(signals, thresholds=thresholds)
         strain = metrics.team_week_strain(person_weeks, thresholds=thresholds)
     result = metrics.team_warnings(strain, released, as_of=as_of, thresholds=thresholds)
+    if team_ids is not None:
+        result = result.loc[result["team_id"].isin(team_ids)]
     if result.empty:
         return 0
     week = str(result["week"].iloc[0])
