@@ -42,7 +42,7 @@ def line_chart(
     height: int = 220,
 ) -> SafeString:
     """A line chart with one polyline per series; gaps where a value is missing."""
-    left, right, top, bottom = 44, 12, 14, 40
+    left, right, top, bottom = 44, 12, 14, 24
     plot_w, plot_h = width - left - right, height - top - bottom
     present = [v for s in series for v in s.values if not _missing(v)]
     top_value = y_max or _nice_max(max([*present, line or 0, 0]) * 1.1)
@@ -96,13 +96,10 @@ def line_chart(
         for run in runs:
             if len(run) > 1:
                 parts.append(f'<polyline class="{s.css}" points="{" ".join(run)}"/>')
-    legend_y = height - 8
-    offset = left
-    for s in series:
-        parts.append(
-            f'<rect class="{s.css}" x="{offset}" y="{legend_y - 9}" width="14" height="4"/>'
-            f'<text class="legend" x="{offset + 18}" y="{legend_y}">{escape(s.name)}</text>'
-        )
-        offset += 26 + 7 * len(s.name)
     parts.append("</svg>")
+    # The legend is HTML under the chart, so long (translated) names wrap instead of clipping.
+    parts.append('<ul class="chart-legend">')
+    for s in series:
+        parts.append(f'<li><span class="swatch {s.css}"></span>{escape(s.name)}</li>')
+    parts.append("</ul>")
     return mark_safe("".join(parts))  # noqa: S308 — every text above is escaped
