@@ -107,3 +107,23 @@ def test_the_organisation_page_hides_the_small_team_and_its_complement(
     assert "hidden to protect a small group" in page
     assert "(n=7" in page and "(n=15" in page  # Alpha and the whole organisation
     assert "(n=6" not in page and "(n=2" not in page and "93.8" not in page
+
+
+def test_comments_are_released_only_when_enabled_closed_and_with_ten_answers(db, settings):
+    from wellbeing.selectors import checkin_comments_released
+
+    team = TeamFactory()
+    CheckIn.objects.bulk_create(
+        CheckIn(team=team, period=CLOSED, form="monthly_full", comment=f"note {n}")
+        for n in range(9)
+    )
+    assert checkin_comments_released(team_id=team.pk, period=CLOSED, today=TODAY) == []
+    settings.STEADY_CHECKIN_COMMENTS_ENABLED = True
+    assert checkin_comments_released(team_id=team.pk, period=CLOSED, today=TODAY) == []
+    CheckIn.objects.create(team=team, period=CLOSED, form="monthly_full", comment="note 9")
+    shown = checkin_comments_released(team_id=team.pk, period=CLOSED, today=TODAY)
+    assert sorted(shown) == sorted(f"note {n}" for n in range(10))
+    CheckIn.objects.bulk_create(
+        CheckIn(team=team, period=OPEN, form="monthly_full", comment="x") for _ in range(12)
+    )
+    assert checkin_comments_released(team_id=team.pk, period=OPEN, today=TODAY) == []

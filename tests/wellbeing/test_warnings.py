@@ -202,3 +202,24 @@ def test_splitting_by_team_gives_the_same_warnings_as_one_run(team, monkeypatch)
 
     assert burnout_nightly(as_of=AS_OF.isoformat()) == 2  # two tasks, run at once in tests
     assert sorted(BurnoutWarning.objects.values_list(*fields)) == whole
+
+
+def test_thresholds_out_of_order_are_refused_with_a_message(db):
+    from django.core.exceptions import ValidationError
+
+    settings = WellbeingSettings.load()
+    settings.team_warning = 0.6  # above critical
+    with pytest.raises(ValidationError) as refused:
+        settings.full_clean()
+    assert "rise in that order" in str(refused.value)
+
+
+def test_hr_may_edit_the_wellbeing_settings_and_a_lead_may_not(client, db):
+    from tests.factories import wellbeing_admin
+
+    url = "/admin/settings/wellbeing/wellbeingsettings/"
+    client.force_login(wellbeing_admin())
+    page = client.get(url, follow=True)
+    assert page.status_code == 200 and "minimum group size" in page.content.decode().lower()
+    client.force_login(lead_of(TeamFactory()))
+    assert client.get(url).status_code in (302, 403)

@@ -177,6 +177,20 @@ class WellbeingSettings(BaseGenericSetting):
             ("manage_wellbeing", _("Can import workload and configure wellbeing")),
         ]
 
+    def clean(self):
+        """Lines that must stay in order, or the ladder of levels would make no sense."""
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if not self.team_watch <= self.team_warning <= self.team_critical:
+            errors["team_warning"] = _("Watch, warning and critical must rise in that order.")
+        if self.occupancy_high > self.occupancy_very_high:
+            errors["occupancy_very_high"] = _("Very high occupancy cannot be below high occupancy.")
+        if self.baseline_min_weeks > self.baseline_weeks:
+            errors["baseline_min_weeks"] = _("Cannot need more weeks than the baseline has.")
+        if errors:
+            raise ValidationError(errors)
+
     def thresholds(self) -> Thresholds:
         """The settings as the pure layer's `Thresholds`."""
         return Thresholds(
