@@ -96,7 +96,9 @@ def checkin_view(*, released: pd.DataFrame, team_id: int, k: int) -> dict:
         cells = []
         for scale in MONTHLY_SCALES + WEEKLY_SCALES:
             cells.append(by_key.get((period, scale)))
-        rows.append({"period": period, "cells": cells})
+        shown = [c for c in cells if c and c["released"] and c.get("participation") is not None]
+        participation = shown[0]["participation"] if shown else None
+        rows.append({"period": period, "cells": cells, "participation": participation})
     return {
         "chart": chart,
         "rows": rows,

@@ -107,6 +107,7 @@ def test_the_organisation_page_hides_the_small_team_and_its_complement(
     assert "hidden to protect a small group" in page
     assert "(n=7" in page and "(n=15" in page  # Alpha and the whole organisation
     assert "(n=6" not in page and "(n=2" not in page and "93.8" not in page
+    assert "62%" in page  # participation of the organisation: 15 answers of 24 members
 
 
 def test_comments_are_released_only_when_enabled_closed_and_with_ten_answers(db, settings):
