@@ -43,6 +43,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     WELLBEING_ADMIN: (
         "wellbeing.view_team_wellbeing",
         "wellbeing.manage_wellbeing",
+        "wellbeing.change_wellbeingsettings",
         "courses.view_team",
         "courses.add_team",
         "courses.change_team",

@@ -13,3 +13,8 @@ def require_team_lead(user) -> None:
 def require_wellbeing_admin(user) -> None:
     if not (user.is_superuser or WELLBEING_ADMIN in user_roles(user)):
         raise PermissionDenied
+
+
+def can_see_all_teams(user) -> bool:
+    """Only a superuser sees every team's dashboard; a lead sees the teams they lead."""
+    return bool(user.is_superuser)

@@ -75,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "training.context_processors.navigation",
+                "wellbeing.context_processors.checkin_prompt",
             ],
         },
     },

@@ -6,6 +6,7 @@ from training.demo.people import load_people
 from training.demo.portal import load_portal
 from training.demo.quiz import load_quiz
 from training.demo.site import load_site
+from training.demo.wellbeing import load_wellbeing
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
             load_portal()
             load_quiz()
             load_hiring()
+            load_wellbeing()
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))
         if options["verbosity"] > 0:
             self.stdout.write("Demo logins (password: steady-demo):")

@@ -1,0 +1,189 @@
+"""Demo wellbeing data: six months of daily workload, anonymous check-ins, warnings.
+
+Deterministic (a fixed seed per person) and idempotent: workload goes through
+the same upsert as an import, check-ins are written only for team-periods that
+have none, receipts are inserted ignoring conflicts, warnings are upserts.
+
+The story: "Returns & complaints" drifts into overload over the last six weeks
+(overtime, Saturday shifts that make 6-day streaks, occupancy above 90 %, many
+hostile contacts) and its monthly check-ins show high work-related burnout.
+"Orders & delivery" and "Technical help" stay steady. Technical help has too
+few check-in answers, so its results are hidden; Orders is then hidden too, by
+complementary suppression, while the organisation total stays visible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+
+import numpy as np
+import pandas as pd
+from django.utils import timezone
+
+from courses.models import Team, TeamMembership
+from wellbeing import instruments, periods
+from wellbeing.loaders import workload_upsert
+from wellbeing.models import CheckIn, CheckInReceipt
+from wellbeing.services import warnings_compute
+
+DAYS = 182
+STRAINED = "returns"
+OVERLOAD_DAYS = 42
+CLOSED_MONTHS = 3
+CLOSED_WEEKS = 6
+WARNING_WEEKS = 8
+#: Check-in answers per period and team: enough in two teams, too few in one.
+ANSWERS = {"orders": 6, "returns": 7, "technical": 2}
+#: Typical option value (0..4) a team's people choose on CBI items, and on WHO-5 (0..5),
+#: per closed month from the oldest; the weekly pulses use the latest.
+MOOD = {
+    "orders": ((1.4, 3.2), (1.3, 3.3), (1.4, 3.2)),
+    "returns": ((1.3, 3.3), (1.9, 2.6), (2.7, 1.7)),
+    "technical": ((1.2, 3.4), (1.2, 3.4), (1.3, 3.3)),
+}
+
+
+def _rng(*parts: object) -> np.random.Generator:
+    return np.random.default_rng(zlib.crc32("/".join(map(str, parts)).encode()))
+
+
+def _person_days(slug: str, username: str, person_id: int, team_id: int, end: dt.date):
+    rng = _rng("workload", username)
+    dates = pd.date_range(end=pd.Timestamp(end), periods=DAYS, freq="D")
+    weekday = dates.day_of_week.to_numpy()
+    overload = np.zeros(DAYS, dtype=bool)
+    if slug == STRAINED:
+        overload[-OVERLOAD_DAYS:] = True
+    ramp = np.clip((np.arange(DAYS) - (DAYS - OVERLOAD_DAYS)) / 14, 0, 1) * overload
+    worked = weekday < 5
+    worked &= rng.random(DAYS) > 0.03  # the odd day off
+    # Overloaded people cover Saturdays: six days in a row.
+    worked |= overload & (weekday == 5) & (rng.random(DAYS) < 0.85)
+    absent = ~worked & (weekday < 5) & (rng.random(DAYS) < 0.5)
+    hours = np.where(worked, rng.normal(8.0, 0.3, DAYS) + ramp * rng.normal(2.2, 0.4, DAYS), 0)
+    hours = np.clip(hours, 0, 13).round(1)
+    overtime = np.clip(hours - 8, 0, None).round(1)
+    contacts = np.where(worked, rng.normal(46, 5, DAYS) * (1 + 0.25 * ramp), 0).round()
+    hostile_rate = 0.06 + 0.26 * ramp if slug == STRAINED else np.full(DAYS, 0.05)
+    hostile = np.minimum(rng.binomial(contacts.astype(int), hostile_rate), contacts)
+    occupancy = np.where(worked, np.clip(rng.normal(78, 3, DAYS) + 14 * ramp, 40, 99), np.nan)
+    after_hours = np.where(worked & (rng.random(DAYS) < 0.05 + 0.5 * ramp), 30, 0)
+    return pd.DataFrame(
+        {
+            "person_id": person_id,
+            "team_id": team_id,
+            "date": dates.date,
+            "contacts": contacts.astype(int),
+            "handle_time_s": np.where(worked, rng.normal(310, 25, DAYS), 0).round().astype(int),
+            "after_contact_s": np.where(worked, rng.normal(45, 8, DAYS), 0).round().astype(int),
+            "occupancy_pct": occupancy.round(1),
+            "hours_worked": hours,
+            "overtime_h": overtime,
+            "after_hours_min": after_hours.astype(int),
+            "hostile_contacts": hostile.astype(int),
+            "absence": absent,
+            "csat": np.where(
+                worked, np.clip(rng.normal(4.5 - 0.6 * ramp, 0.2), 1, 5), np.nan
+            ).round(2),
+            "quality": np.nan,
+        }
+    )
+
+
+def _answers(form: instruments.Instrument, rng: np.random.Generator, cbi: float, who5: float):
+    answers = {}
+    for item in form.items:
+        top = max(item.options.values)
+        if item.code.startswith("who5"):
+            centre = who5
+        elif item.code.startswith("sib"):
+            centre = 1 + cbi  # 1..5
+        else:
+            centre = top - cbi if item.reverse else cbi
+        low = min(item.options.values)
+        answers[item.code] = int(np.clip(round(rng.normal(centre, 0.7)), low, top))
+    return answers
+
+
+def _month_labels(end: dt.date, count: int) -> list[str]:
+    first = end.replace(day=1)
+    labels = []
+    for _ in range(count):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+        labels.append(f"{first.year}-{first.month:02d}")
+    return labels
+
+
+def _week_labels(end: dt.date, count: int) -> list[str]:
+    monday = end - dt.timedelta(days=end.weekday())
+    return [periods.week_label(monday - dt.timedelta(weeks=n)) for n in range(1, count + 1)]
+
+
+def _checkins(teams: dict[str, Team], members: dict[str, list[int]], today: dt.date) -> None:
+    existing = set(CheckIn.objects.values_list("team_id", "period").distinct())
+    rows, receipts = [], []
+    months = _month_labels(today, CLOSED_MONTHS)[::-1]
+    plan = [(label, instruments.MONTHLY_FULL, n) for n, label in enumerate(months)]
+    plan += [
+        (label, instruments.WEEKLY_PULSE, CLOSED_MONTHS - 1)
+        for label in _week_labels(today, CLOSED_WEEKS)
+    ]
+    for slug, team in teams.items():
+        people = members.get(slug, [])
+        for label, form, month in plan:
+            cbi, who5 = MOOD.get(slug, ((1.5, 3.0),) * CLOSED_MONTHS)[month]
+            if (team.pk, label) in existing:
+                continue
+            rng = _rng("checkin", slug, label)
+            count = min(ANSWERS.get(slug, 5), len(people))
+            answering = rng.choice(people, size=count, replace=False) if count else []
+            for _person in answering:
+                answers = _answers(form, rng, cbi, who5)
+                scores = instruments.score(form, answers)
+                rows.append(
+                    CheckIn(
+                        team=team,
+                        period=label,
+                        form=form.code,
+                        answers=answers,
+                        sealed=True,
+                        **{scale: scores.get(scale) for scale in CheckIn.SCALE_FIELDS},
+                    )
+                )
+            # Receipts are written apart from the answers, in another order.
+            receipts.extend(
+                CheckInReceipt(user_id=int(user_id), period=label)
+                for user_id in sorted(int(u) for u in answering)
+            )
+    CheckIn.objects.bulk_create(rows)
+    CheckInReceipt.objects.bulk_create(receipts, ignore_conflicts=True)
+
+
+def load_wellbeing(*, today: dt.date | None = None) -> None:
+    """Workload up to yesterday, check-ins of closed periods, and warnings for 12 weeks."""
+    today = today or timezone.localdate()
+    end = today - dt.timedelta(days=1)
+    teams = {team.slug: team for team in Team.objects.filter(slug__in=list(ANSWERS))}
+    memberships = (
+        TeamMembership.objects.filter(team__in=teams.values(), role=TeamMembership.Role.MEMBER)
+        .select_related("user", "team")
+        .order_by("team__slug", "user__username")
+    )
+    frames = []
+    members: dict[str, list[int]] = {}
+    for membership in memberships:
+        slug = membership.team.slug
+        members.setdefault(slug, []).append(membership.user_id)
+        frames.append(
+            _person_days(
+                slug, membership.user.username, membership.user_id, membership.team_id, end
+            )
+        )
+    if frames:
+        workload_upsert(pd.concat(frames, ignore_index=True))
+    _checkins(teams, members, today)
+    last_sunday = end - dt.timedelta(days=(end.weekday() + 1) % 7)
+    for weeks_back in range(WARNING_WEEKS - 1, 0, -1):
+        warnings_compute(as_of=last_sunday - dt.timedelta(weeks=weeks_back), notify=False)
+    warnings_compute(as_of=end, notify=False)

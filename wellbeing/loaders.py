@@ -1,0 +1,214 @@
+"""Querysets into DataFrames with fixed columns, and result frames back into rows.
+
+The only place where the ORM and pandas meet: `values_list` +
+`DataFrame.from_records` on the way in, `bulk_create` on the way out. Check-ins
+are not read here: `wellbeing.selectors` is their only reader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+from django.db.models import Q
+
+from wellbeing.importing import NULLABLE_COLUMNS, RECORD_COLUMNS
+from wellbeing.metrics import WORKLOAD_COLUMNS
+from wellbeing.models import WorkloadRecord
+
+#: Model fields behind `metrics.WORKLOAD_COLUMNS`.
+WORKLOAD_FIELDS = tuple(
+    {"person_id": "person_id", "team_id": "team_id"}.get(column, column)
+    for column in WORKLOAD_COLUMNS
+)
+VALUE_FIELDS = tuple(c for c in RECORD_COLUMNS if c not in ("person_id", "date"))
+WRITE_BATCH = 2000
+
+
+def workload_frame(
+    *,
+    team_ids: Iterable[int] | None = None,
+    person_ids: Iterable[int] | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> pd.DataFrame:
+    """Workload records as `metrics.WORKLOAD_COLUMNS` (one query)."""
+    records = WorkloadRecord.objects.all()
+    if team_ids is not None:
+        records = records.filter(team_id__in=list(team_ids))
+    if person_ids is not None:
+        records = records.filter(
+            person_id__in=person_ids if hasattr(person_ids, "query") else list(person_ids)
+        )
+    if since is not None:
+        records = records.filter(date__gte=since)
+    if until is not None:
+        records = records.filter(date__lte=until)
+    frame = pd.DataFrame.from_records(
+        records.order_by().values_list(*WORKLOAD_FIELDS), columns=list(WORKLOAD_COLUMNS)
+    )
+    return _typed(frame)
+
+
+def people_of_teams(*, team_ids: Iterable[int], since: dt.date, until: dt.date):
+    """A subquery of the people with a record for one of the teams in the window."""
+    return (
+        WorkloadRecord.objects.filter(team_id__in=list(team_ids), date__gte=since, date__lte=until)
+        .order_by()
+        .values("person_id")
+        .distinct()
+    )
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(
+        date=pd.to_datetime(frame["date"]).astype("datetime64[ns]"),
+        team_id=pd.array(frame["team_id"], dtype="Int64"),
+        absence=frame["absence"].astype(bool),
+        **{
+            column: pd.to_numeric(frame[column]).astype("float64")
+            for column in ("occupancy_pct", "hours_worked", "overtime_h", "csat", "quality")
+        },
+        **{
+            column: pd.to_numeric(frame[column]).astype("int64")
+            for column in (
+                "contacts",
+                "handle_time_s",
+                "after_contact_s",
+                "after_hours_min",
+                "hostile_contacts",
+            )
+        },
+    )
+
+
+def workload_upsert(rows: pd.DataFrame) -> tuple[int, int, int]:
+    """Write `importing.RECORD_COLUMNS` rows, keyed on person and date.
+
+    Returns (created, updated, unchanged). A row equal to the stored one is not
+    written at all, so importing the same file twice changes nothing. Call it
+    inside a transaction.
+    """
+    if rows.empty:
+        return 0, 0, 0
+    incoming = rows.loc[:, list(RECORD_COLUMNS)].reset_index(drop=True)
+    incoming = incoming.assign(
+        person_id=incoming["person_id"].astype("int64"),
+        date=pd.to_datetime(incoming["date"]).dt.date,
+    )
+    dates = incoming["date"]
+    existing_rows = WorkloadRecord.objects.filter(
+        Q(person_id__in=incoming["person_id"].unique().tolist()),
+        date__gte=dates.min(),
+        date__lte=dates.max(),
+    ).values_list("id", "person_id", "date", *VALUE_FIELDS)
+    existing = pd.DataFrame.from_records(
+        existing_rows, columns=["id", "person_id", "date", *VALUE_FIELDS]
+    )
+    merged = incoming.merge(
+        existing, on=["person_id", "date"], how="left", suffixes=("", "_stored")
+    )
+    is_new = merged["id"].isna().to_numpy()
+    changed = np.zeros(len(merged), dtype=bool)
+    for column in VALUE_FIELDS:
+        new = merged[column]
+        old = merged[f"{column}_stored"]
+        if column == "absence":
+            differs = new.astype(bool).to_numpy() != old.fillna(False).astype(bool).to_numpy()
+        elif column == "team_id":
+            differs = ~(
+                pd.Series(new, dtype="Int64").fillna(-1).to_numpy()
+                == pd.Series(old, dtype="Float64").fillna(-1).astype("int64").to_numpy()
+            )
+        else:
+            a = pd.to_numeric(new).astype("float64").to_numpy()
+            b = pd.to_numeric(old).astype("float64").to_numpy()
+            differs = ~(np.isclose(a, b, rtol=0, atol=1e-9) | (np.isnan(a) & np.isnan(b)))
+        changed |= differs
+    changed &= ~is_new
+
+    to_create = [_record(row) for row in merged.loc[is_new].itertuples(index=False)]
+    to_update = [_record(row) for row in merged.loc[changed].itertuples(index=False)]
+    WorkloadRecord.objects.bulk_create(to_create, batch_size=WRITE_BATCH)
+    if to_update:
+        WorkloadRecord.objects.bulk_create(
+            to_update,
+            batch_size=WRITE_BATCH,
+            update_conflicts=True,
+            unique_fields=["person", "date"],
+            update_fields=list(VALUE_FIELDS),
+        )
+    return len(to_create), len(to_update), int((~is_new & ~changed).sum())
+
+
+def _record(row) -> WorkloadRecord:
+    values = {column: getattr(row, column) for column in VALUE_FIELDS}
+    for column in NULLABLE_COLUMNS:
+        if pd.isna(values[column]):
+            values[column] = None
+    values["team_id"] = None if pd.isna(values["team_id"]) else int(values["team_id"])
+    for column in (
+        "contacts",
+        "handle_time_s",
+        "after_contact_s",
+        "after_hours_min",
+        "hostile_contacts",
+    ):
+        values[column] = int(values[column])
+    for column in ("hours_worked", "overtime_h"):
+        values[column] = float(values[column])
+    values["absence"] = bool(values["absence"])
+    return WorkloadRecord(person_id=int(row.person_id), date=row.date, **values)
+
+
+def weekly_workload(*, team_ids: list[int] | None, weeks: int, as_of: dt.date) -> pd.DataFrame:
+    """Per ISO week of the last `weeks` (all teams when `team_ids` is None): hours and
+    contacts per person, mean occupancy.
+
+    Columns: week_start (date), people, hours_per_person, contacts_per_person,
+    occupancy_pct. Weeks without records are present with NaN, so a chart keeps
+    its time axis. One query.
+    """
+    last_monday = as_of - dt.timedelta(days=as_of.weekday())
+    first_monday = last_monday - dt.timedelta(weeks=weeks - 1)
+    records = WorkloadRecord.objects.filter(date__gte=first_monday, date__lte=as_of)
+    if team_ids is not None:
+        records = records.filter(team_id__in=team_ids)
+    frame = pd.DataFrame.from_records(
+        records.order_by().values_list(
+            "person_id", "date", "hours_worked", "contacts", "occupancy_pct"
+        ),
+        columns=["person_id", "date", "hours", "contacts", "occupancy_pct"],
+    )
+    starts = pd.date_range(first_monday, last_monday, freq="7D")
+    if frame.empty:
+        result = pd.DataFrame(index=starts)
+        result = result.assign(
+            people=0, hours_per_person=np.nan, contacts_per_person=np.nan, occupancy_pct=np.nan
+        )
+    else:
+        dates = pd.to_datetime(frame["date"])
+        frame = frame.assign(
+            week_start=(dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")).astype(
+                "datetime64[ns]"
+            ),
+            occupancy_pct=pd.to_numeric(frame["occupancy_pct"]).astype("float64"),
+            hours=frame["hours"].astype("float64"),
+        )
+        grouped = frame.groupby("week_start").agg(
+            people=("person_id", "nunique"),
+            hours=("hours", "sum"),
+            contacts=("contacts", "sum"),
+            occupancy_pct=("occupancy_pct", "mean"),
+        )
+        grouped = grouped.assign(
+            hours_per_person=grouped["hours"] / grouped["people"],
+            contacts_per_person=grouped["contacts"] / grouped["people"],
+        )
+        result = grouped.reindex(starts.astype("datetime64[ns]"))
+    result.index.name = "week_start"
+    return result.reset_index().loc[
+        :, ["week_start", "people", "hours_per_person", "contacts_per_person", "occupancy_pct"]
+    ]

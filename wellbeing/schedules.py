@@ -1,0 +1,10 @@
+"""Periodic work of the wellbeing app (synced by `manage.py setup_schedules`)."""
+
+SCHEDULES = [
+    {
+        # Daily: seal closed check-in periods, then compute warnings up to yesterday.
+        "name": "wellbeing.burnout_nightly",
+        "func": "wellbeing.tasks.burnout_nightly",
+        "schedule_type": "D",
+    },
+]

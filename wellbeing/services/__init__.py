@@ -1,0 +1,45 @@
+"""Writes of the wellbeing app, one module per concern, re-exported here."""
+
+from .checkins import (
+    CheckInRefused,
+    OpenCheckIn,
+    checkin_pending_for,
+    checkin_skip,
+    checkin_submit,
+    checkins_open,
+    checkins_seal,
+)
+from .imports import (
+    import_check,
+    import_report_csv,
+    issue_message,
+    workload_import_apply,
+    workload_import_create,
+    workload_import_start,
+)
+from .warnings import (
+    WarningActionRefused,
+    warning_acknowledge,
+    warning_assign_stress_course,
+    warnings_compute,
+)
+
+__all__ = [
+    "CheckInRefused",
+    "OpenCheckIn",
+    "WarningActionRefused",
+    "checkin_pending_for",
+    "checkin_skip",
+    "checkin_submit",
+    "checkins_open",
+    "checkins_seal",
+    "import_check",
+    "import_report_csv",
+    "issue_message",
+    "warning_acknowledge",
+    "warning_assign_stress_course",
+    "warnings_compute",
+    "workload_import_apply",
+    "workload_import_create",
+    "workload_import_start",
+]

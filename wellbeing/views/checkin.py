@@ -1,0 +1,55 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wellbeing import instruments
+from wellbeing.forms import CheckInForm
+from wellbeing.services import CheckInRefused, checkin_pending_for, checkin_skip, checkin_submit
+
+
+@login_required
+def checkin(request):
+    """The open check-in: answer it, or skip it. One answer per person and period."""
+    today = timezone.localdate()
+    pending = checkin_pending_for(user=request.user, today=today)
+    if request.method == "POST":
+        form_code = request.POST.get("form_code", "")
+        period = request.POST.get("period", "")
+        if form_code not in instruments.CHECKIN_FORMS:
+            messages.error(request, _("This check-in is closed."))
+            return redirect("wellbeing:checkin")
+        try:
+            if "skip" in request.POST:
+                checkin_skip(user=request.user, form=form_code, period=period, today=today)
+                messages.info(request, _("Skipped. The next check-in will come as usual."))
+                return redirect("home")
+            form = CheckInForm(request.POST, instrument=instruments.get(form_code))
+            if form.is_valid():
+                checkin_submit(
+                    user=request.user,
+                    form=form_code,
+                    period=period,
+                    answers=form.answers(),
+                    comment=form.cleaned_data.get("comment", ""),
+                    today=today,
+                )
+                messages.success(
+                    request, _("Thank you. Your answers were stored without your name.")
+                )
+                return redirect("home")
+        except CheckInRefused as refused:
+            messages.error(request, refused.message)
+            return redirect("wellbeing:checkin")
+        return TemplateResponse(
+            request, "wellbeing/checkin.html", {"form": form, "pending": pending}, status=400
+        )
+    form = None
+    if pending is not None:
+        form = CheckInForm(
+            instrument=pending.instrument,
+            initial={"form_code": pending.form, "period": pending.period},
+        )
+    return TemplateResponse(request, "wellbeing/checkin.html", {"form": form, "pending": pending})

@@ -1,0 +1,147 @@
+"""The wellbeing admin's workload import in the Wagtail admin: upload, preview, confirm."""
+
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wellbeing.forms import WorkloadConfirmForm, WorkloadUploadForm
+from wellbeing.importing import COLUMN_ALIASES, PERSON_COLUMNS, REQUIRED_COLUMNS
+from wellbeing.models import WorkloadImport
+from wellbeing.permissions import require_wellbeing_admin
+from wellbeing.services import (
+    import_report_csv,
+    issue_message,
+    workload_import_create,
+    workload_import_start,
+)
+
+SHOWN_ISSUES = 200
+
+
+def _page(request, template: str, title: str, context: dict, status: int = 200):
+    return TemplateResponse(
+        request,
+        f"wellbeing/admin/{template}",
+        {"page_title": title, "header_title": title, "header_icon": "upload", **context},
+        status=status,
+    )
+
+
+def upload(request):
+    require_wellbeing_admin(request.user)
+    form = WorkloadUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        file = form.cleaned_data["file"]
+        workload_import = workload_import_create(
+            data=file.read(),
+            file_name=file.name,
+            uploaded_by=request.user,
+            today=timezone.localdate(),
+        )
+        return redirect("wellbeing_admin:import_preview", workload_import.pk)
+    recent = WorkloadImport.objects.select_related("uploaded_by")[:10]
+    columns = [
+        {
+            "name": name,
+            "aliases": ", ".join(aliases),
+            "required": name in REQUIRED_COLUMNS,
+            "person": name in PERSON_COLUMNS,
+        }
+        for name, aliases in COLUMN_ALIASES.items()
+    ]
+    return _page(
+        request,
+        "import_upload.html",
+        _("Import workload"),
+        {"form": form, "recent": recent, "columns": columns},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _issues(workload_import: WorkloadImport) -> list[dict]:
+    return [
+        {"row": row, "column": column, "message": issue_message(code, params)}
+        for row, column, code, params in workload_import.errors[:SHOWN_ISSUES]
+    ]
+
+
+def preview(request, import_id: int):
+    require_wellbeing_admin(request.user)
+    workload_import = get_object_or_404(WorkloadImport, pk=import_id)
+    if workload_import.status != WorkloadImport.Status.PREVIEWED:
+        return redirect("wellbeing_admin:import_status", workload_import.pk)
+    return _page(
+        request,
+        "import_preview.html",
+        _("Check the file before importing"),
+        {
+            "item": workload_import,
+            "issues": _issues(workload_import),
+            "more_issues": max(workload_import.errors_total - SHOWN_ISSUES, 0),
+            "form": WorkloadConfirmForm(),
+            "can_apply": workload_import.rows_valid > 0
+            and not any(row == 0 for row, *_rest in workload_import.errors),
+        },
+    )
+
+
+@require_POST
+def apply(request, import_id: int):
+    require_wellbeing_admin(request.user)
+    workload_import = get_object_or_404(WorkloadImport, pk=import_id)
+    if workload_import.status != WorkloadImport.Status.PREVIEWED:
+        return redirect("wellbeing_admin:import_status", workload_import.pk)
+    form = WorkloadConfirmForm(request.POST)
+    valid_only = form.is_valid() and form.cleaned_data["valid_only"]
+    workload_import_start(
+        workload_import=workload_import, valid_only=valid_only, today=timezone.localdate()
+    )
+    return redirect("wellbeing_admin:import_status", workload_import.pk)
+
+
+def status(request, import_id: int):
+    require_wellbeing_admin(request.user)
+    workload_import = get_object_or_404(WorkloadImport, pk=import_id)
+    return _page(
+        request,
+        "import_status.html",
+        _("Workload import"),
+        {"item": workload_import, "issues": _issues(workload_import)},
+    )
+
+
+def status_json(request, import_id: int):
+    require_wellbeing_admin(request.user)
+    workload_import = get_object_or_404(WorkloadImport, pk=import_id)
+    return JsonResponse(
+        {
+            "status": workload_import.status,
+            "progress": workload_import.progress,
+            "finished": workload_import.is_finished,
+        }
+    )
+
+
+def report(request, import_id: int):
+    require_wellbeing_admin(request.user)
+    workload_import = get_object_or_404(WorkloadImport, pk=import_id)
+    response = HttpResponse(
+        "\ufeff" + import_report_csv(workload_import=workload_import),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="import-{import_id}-report.csv"'
+    return response
+
+
+urlpatterns = [
+    path("imports/", upload, name="import_upload"),
+    path("imports/<int:import_id>/", preview, name="import_preview"),
+    path("imports/<int:import_id>/apply/", apply, name="import_apply"),
+    path("imports/<int:import_id>/status/", status, name="import_status"),
+    path("imports/<int:import_id>/status.json", status_json, name="import_status_json"),
+    path("imports/<int:import_id>/report.csv", report, name="import_report"),
+]
