@@ -1,4 +1,4 @@
-"""django-q2 tasks of the courses app: thin callers of the services (tests run them with sync=True)."""
+"""django-q2 tasks of the courses app: thin callers of the services."""
 
 from django.utils import timezone
 

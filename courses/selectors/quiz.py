@@ -1,5 +1,6 @@
 """Reads for quiz pages: questions as shown, attempts counted, competency rows."""
 
+
 def question_display(question, *, language: str, option_order: list[int] | None = None) -> dict:
     """A question's texts as a page shows them: in ``language`` when a translation
     exists, options in the attempt's order but keeping their stored index."""

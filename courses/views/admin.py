@@ -8,7 +8,15 @@ from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from ..forms import QuestionForm
-from ..models import Competency, LearningPath, PathAssignment, Question, QuestionCategory, Team, Topic
+from ..models import (
+    Competency,
+    LearningPath,
+    PathAssignment,
+    Question,
+    QuestionCategory,
+    Team,
+    Topic,
+)
 from ..services.paths import path_assign
 
 
@@ -35,6 +43,8 @@ class LearningPathViewSet(SnippetViewSet):
     menu_label = _("Learning paths")
     menu_order = 220
     add_to_admin_menu = True
+
+
 class CompetencyViewSet(SnippetViewSet):
     model = Competency
     icon = "pick"
@@ -71,6 +81,8 @@ class PathAssignmentViewSet(SnippetViewSet):
     list_display = ["path", "team", "group", "user", "assigned_at"]
     list_filter = ["path"]
     panels = [FieldPanel("path"), FieldPanel("team"), FieldPanel("group"), FieldPanel("user")]
+
+
 class GraphColumn(Column):
     """A link to a dialogue's checked graph, for dialogue questions only."""
 
