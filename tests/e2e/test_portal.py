@@ -115,3 +115,13 @@ def test_the_holder_prints_the_certificate_in_russian(page, live_server, demo, s
     shot(page, "portal-certificate-print-ru")
     page.emulate_media(media="print")
     shot(page, "portal-certificate-print-media")
+    page.emulate_media(media="screen")
+
+    page.goto(f"{live_server.url}/ru/courses/")
+    expect(page.locator("h1")).to_have_text("Учебные курсы")
+    shot(page, "portal-catalogue-ru")
+    page.click("text=Право потребителей в интернет-торговле")
+    expect(page.locator(".lesson-list li.done")).to_have_count(2)
+    page.click("a.resume")
+    expect(page.locator(".knowledge-check").first).to_contain_text("Проверьте себя")
+    shot(page, "portal-lesson-ru")
