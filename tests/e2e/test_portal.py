@@ -47,6 +47,8 @@ def test_a_new_hire_completes_a_lesson_with_its_knowledge_check(
     expect(check).to_have_attribute("data-answered", "right")
     expect(feedback).to_contain_text("✓")
     assert KnowledgeCheckAnswer.objects.filter(user__username="ivan.petrov", correct=True).exists()
+    page.reload()
+    expect(page.locator(".knowledge-check").first).to_have_attribute("data-answered", "right")
     shot(page, "portal-lesson-knowledge-check")
 
     page.click("button[data-complete]")
