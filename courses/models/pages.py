@@ -104,6 +104,20 @@ def canonical_page(page: Page) -> Page:
     return original or page
 
 
+def check_result(check, option_index: int) -> dict:
+    """What the learner is shown after answering a knowledge check (JSON-ready)."""
+    options = list(check["options"])
+    chosen = options[option_index] if 0 <= option_index < len(options) else None
+    correct = bool(chosen and chosen["correct"])
+    return {
+        "option": option_index,
+        "correct": correct,
+        "feedback": str(chosen["feedback"] or "") if chosen else "",
+        "correct_options": [i for i, option in enumerate(options) if option["correct"]],
+        "verdict": str(_("Correct.") if correct else _("Not quite.")),
+    }
+
+
 class CourseIndexPage(Page):
     """The catalogue: every course a person can take."""
 
@@ -253,6 +267,18 @@ class LessonPage(Page):
             if child.block_type == "knowledge_check" and child.id == block_id:
                 return child.value
         return None
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import knowledge_check_answers_for
+
+        context = super().get_context(request, *args, **kwargs)
+        earlier = knowledge_check_answers_for(lesson=self, user=request.user)
+        context["check_answers"] = {
+            block_id: check_result(self.knowledge_check(block_id), option)
+            for block_id, option in earlier.items()
+            if self.knowledge_check(block_id) is not None
+        }
+        return context
 
     def serve(self, request, *args, **kwargs):
         from ..views.learner import lesson_serve

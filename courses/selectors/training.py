@@ -13,6 +13,7 @@ from ..models import (
     Certificate,
     CoursePage,
     Enrolment,
+    KnowledgeCheckAnswer,
     LearningPath,
     LessonCompletion,
     LessonPage,
@@ -380,4 +381,16 @@ def course_for_topic(*, topic_code: str) -> CoursePage | None:
         .filter(topic__code=topic_code, locale=Locale.get_default())
         .order_by("path")
         .first()
+    )
+
+
+def knowledge_check_answers_for(*, lesson: LessonPage, user) -> dict[str, int]:
+    """block id → the option the person chose last time, to show it again on return."""
+    if not user.is_authenticated:
+        return {}
+    original = originals_map([lesson], LessonPage)[lesson.pk]
+    return dict(
+        KnowledgeCheckAnswer.objects.filter(user=user, lesson=original).values_list(
+            "block_id", "option_index"
+        )
     )

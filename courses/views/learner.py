@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..models import CoursePage, LearningPath, LessonPage
+from ..models.pages import check_result
 from ..selectors import (
     course_progress_for,
     my_training_for,
@@ -101,19 +102,12 @@ def knowledge_check(request, lesson_id: int):
     except (ValueError, KeyError, TypeError):
         return JsonResponse({"error": _("Choose one of the answers.")}, status=400)
     try:
-        result = knowledge_check_answer(
+        knowledge_check_answer(
             user=request.user, lesson=lesson, block_id=block_id, option_index=option
         )
     except ProgressError as refusal:
         return JsonResponse({"error": str(refusal.message)}, status=403)
-    return JsonResponse(
-        {
-            "correct": result.correct,
-            "feedback": result.feedback,
-            "correct_options": result.correct_options,
-            "verdict": _("Correct.") if result.correct else _("Not quite."),
-        }
-    )
+    return JsonResponse(check_result(lesson.knowledge_check(block_id), option))
 
 
 def lesson_serve(request, lesson: LessonPage, serve):

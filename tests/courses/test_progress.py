@@ -361,3 +361,22 @@ def test_assigning_a_path_in_the_admin_enrols_the_team(client):
     assert refused.status_code == 200
     assert "exactly one team, role or person" in refused.content.decode()
     assert PathAssignment.objects.count() == 1
+
+
+def test_coming_back_to_a_lesson_shows_the_earlier_answer(client):
+    person, page = agent(), course(lessons=1)
+    enrol(person, page)
+    lesson = _lessons(page)[0]
+    block_id = next(b.id for b in lesson.body if b.block_type == "knowledge_check")
+    knowledge_check_answer(user=person, lesson=lesson, block_id=block_id, option_index=1)
+    client.force_login(person)
+    response = client.get(lesson.url)
+    earlier = response.context["check_answers"][block_id]
+    assert earlier == {
+        "option": 1,
+        "correct": False,
+        "feedback": "Because 1.",
+        "correct_options": [0],
+        "verdict": "Not quite.",
+    }
+    assert 'id="check-answers"' in response.content.decode()

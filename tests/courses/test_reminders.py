@@ -91,3 +91,14 @@ def test_the_scheduled_functions_run(assigned):
 
     assert reminders_daily() >= 0
     assert lead_digests_weekly() >= 0
+
+
+def test_a_reminder_speaks_the_persons_language(assigned):
+    from wagtail.users.models import UserProfile
+
+    _team, person, _enrolment = assigned
+    profile = UserProfile.get_for_user(person)
+    profile.preferred_language = "ru"
+    profile.save()
+    reminders_send(today=DUE - timedelta(days=1))
+    assert mail.outbox[0].subject == "Скоро срок: Product knowledge"

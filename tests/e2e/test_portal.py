@@ -47,6 +47,8 @@ def test_a_new_hire_completes_a_lesson_with_its_knowledge_check(
     expect(check).to_have_attribute("data-answered", "right")
     expect(feedback).to_contain_text("✓")
     assert KnowledgeCheckAnswer.objects.filter(user__username="ivan.petrov", correct=True).exists()
+    page.reload()
+    expect(page.locator(".knowledge-check").first).to_have_attribute("data-answered", "right")
     shot(page, "portal-lesson-knowledge-check")
 
     page.click("button[data-complete]")
@@ -115,3 +117,13 @@ def test_the_holder_prints_the_certificate_in_russian(page, live_server, demo, s
     shot(page, "portal-certificate-print-ru")
     page.emulate_media(media="print")
     shot(page, "portal-certificate-print-media")
+    page.emulate_media(media="screen")
+
+    page.goto(f"{live_server.url}/ru/courses/")
+    expect(page.locator("h1")).to_have_text("Учебные курсы")
+    shot(page, "portal-catalogue-ru")
+    page.click("text=Право потребителей в интернет-торговле")
+    expect(page.locator(".lesson-list li.done")).to_have_count(2)
+    page.click("a.resume")
+    expect(page.locator(".knowledge-check").first).to_contain_text("Проверьте себя")
+    shot(page, "portal-lesson-ru")

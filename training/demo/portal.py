@@ -20,10 +20,10 @@ from courses.models import (
     LearningPath,
     LearningPathCourse,
     LessonPage,
-    Topic,
 )
 from courses.services.paths import path_assign
 from courses.services.progress import lesson_complete
+from courses.services.topics import topics_ensure_defaults
 
 from . import FIXTURES, read_fixture
 from .site import ensure_locales, load_site
@@ -239,7 +239,7 @@ def load_portal() -> CourseIndexPage:
     locales = ensure_locales()
     existing = {locale.language_code: locale for locale in Locale.objects.all()}
     locales = {**existing, **locales}
-    topics = {topic.code: topic for topic in Topic.objects.all()}
+    topics = topics_ensure_defaults()
     groups = {group.name.lower(): group for group in Group.objects.all()}
     index = _index(home, locales)
     courses = {}

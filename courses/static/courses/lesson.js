@@ -5,8 +5,41 @@
     var field = document.querySelector("input[name=csrfmiddlewaretoken]");
     return field ? field.value : "";
   }
-  document.querySelectorAll(".knowledge-check[data-url]").forEach(function (box) {
+  var earlier = {};
+  var earlierData = document.getElementById("check-answers");
+  if (earlierData) earlier = JSON.parse(earlierData.textContent);
+
+  function render(box, button, ok, data) {
     var feedback = box.querySelector(".check-feedback");
+    box.querySelectorAll(".check-option").forEach(function (option) {
+      option.classList.remove("chosen", "right", "wrong");
+    });
+    if (!ok) {
+      feedback.className = "check-feedback wrong";
+      feedback.textContent = data.error || "";
+    } else {
+      button.classList.add("chosen", data.correct ? "right" : "wrong");
+      if (data.correct) {
+        (data.correct_options || []).forEach(function (index) {
+          var right = box.querySelector('.check-option[data-option="' + index + '"]');
+          if (right) right.classList.add("right");
+        });
+      }
+      // The editor's feedback usually says right or wrong itself; the verdict fills in when empty.
+      feedback.className = "check-feedback " + (data.correct ? "right" : "wrong");
+      feedback.textContent = (data.correct ? "✓ " : "✗ ") + (data.feedback || data.verdict);
+      box.dataset.answered = data.correct ? "right" : "wrong";
+    }
+    feedback.hidden = false;
+  }
+
+  document.querySelectorAll(".knowledge-check[data-url]").forEach(function (box) {
+    var previous = earlier[box.dataset.check];
+    if (previous) {
+      // Coming back to a lesson shows the answer given last time, with its feedback.
+      var chosen = box.querySelector('.check-option[data-option="' + previous.option + '"]');
+      if (chosen) render(box, chosen, true, previous);
+    }
     box.addEventListener("click", function (event) {
       var button = event.target.closest(".check-option");
       if (!button || box.dataset.busy) return;
@@ -20,33 +53,9 @@
         .then(function (response) {
           return response.json().then(function (data) { return { ok: response.ok, data: data }; });
         })
-        .then(function (result) {
-          var data = result.data;
-          box.querySelectorAll(".check-option").forEach(function (option) {
-            option.classList.remove("chosen", "right", "wrong");
-          });
-          if (!result.ok) {
-            feedback.className = "check-feedback wrong";
-            feedback.textContent = data.error || "";
-          } else {
-            button.classList.add("chosen", data.correct ? "right" : "wrong");
-            if (data.correct) {
-              (data.correct_options || []).forEach(function (index) {
-                var right = box.querySelector('.check-option[data-option="' + index + '"]');
-                if (right) right.classList.add("right");
-              });
-            }
-            feedback.className = "check-feedback " + (data.correct ? "right" : "wrong");
-            // The editor's feedback usually says right or wrong itself; the verdict fills in when it is empty.
-            feedback.textContent = (data.correct ? "✓ " : "✗ ") + (data.feedback || data.verdict);
-            box.dataset.answered = data.correct ? "right" : "wrong";
-          }
-          feedback.hidden = false;
-        })
+        .then(function (result) { render(box, button, result.ok, result.data); })
         .catch(function () {
-          feedback.className = "check-feedback wrong";
-          feedback.textContent = box.dataset.offline || "…";
-          feedback.hidden = false;
+          render(box, button, false, { error: box.dataset.offline || "…" });
         })
         .finally(function () { delete box.dataset.busy; });
     });
