@@ -96,3 +96,20 @@ def test_an_editor_imports_a_gift_file_with_a_preview(page, live_server, demo, s
     page.click("button[name=preview]")
     expect(page.locator("[data-import-issues]")).to_contain_text("nothing was imported")
     shot(page, "question-import-broken")
+
+
+def test_a_russian_speaker_takes_the_quiz_in_russian(page, live_server, demo, sign_in, shot):
+    sign_in(page, "agent")
+    page.goto(f"{live_server.url}/training/")
+    page.click("button[data-language=ru]")
+    page.wait_for_load_state("networkidle")
+    page.goto(f"{live_server.url}/ru/assessments/phrasing-practice/")
+    expect(page.locator("button[data-action=start]")).to_have_text("Начать тест")
+    page.click("button[data-action=start]")
+    page.wait_for_selector("#quiz")
+    dialogue = page.locator("section[data-kind=dialogue]")
+    expect(dialogue.locator(".dialogue-node:not([hidden]) .mood")).to_have_text("Злится")
+    expect(dialogue.locator(".dialogue-node:not([hidden]) .line.customer")).to_contain_text(
+        "чайник"
+    )
+    shot(page, "quiz-take-ru")
