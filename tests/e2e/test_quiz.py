@@ -97,6 +97,19 @@ def test_an_editor_imports_a_gift_file_with_a_preview(page, live_server, demo, s
     expect(page.locator("[data-import-issues]")).to_contain_text("nothing was imported")
     shot(page, "question-import-broken")
 
+    # The bank's dialogues: the checked graph, and the question editor.
+    page.goto(f"{live_server.url}/admin/snippets/courses/question/?kind=dialogue")
+    page.click("text=Graph >> nth=0")
+    expect(page.locator("[data-graph-ok]")).to_be_visible()
+    shot(page, "dialogue-graph")
+    page.click("text=Edit the question")
+    expect(page.locator("body")).to_contain_text("Dialogue: lines")
+    shot(page, "question-edit-dialogue")
+    # Leave the editor while the server is still up: Wagtail releases its editing
+    # session on unload, and that request must not hit a database being flushed.
+    page.goto(f"{live_server.url}/admin/")
+    page.wait_for_load_state("networkidle")
+
 
 def test_a_russian_speaker_takes_the_quiz_in_russian(page, live_server, demo, sign_in, shot):
     sign_in(page, "agent")
@@ -113,3 +126,23 @@ def test_a_russian_speaker_takes_the_quiz_in_russian(page, live_server, demo, si
         "чайник"
     )
     shot(page, "quiz-take-ru")
+
+
+def test_an_answer_given_offline_is_saved_when_the_connection_returns(
+    page, live_server, demo, sign_in, shot
+):
+    sign_in(page, "agent")
+    page.goto(f"{live_server.url}/assessments/phrasing-practice/")
+    page.click("button[data-action=start]")
+    page.wait_for_selector("#quiz")
+
+    page.context.set_offline(True)
+    page.locator("section[data-kind=single] input[type=radio]").nth(2).check()
+    expect(page.locator("[data-status]")).to_have_text("Not saved yet — retrying…")
+    shot(page, "quiz-offline")
+    page.context.set_offline(False)
+    expect(page.locator("[data-status]")).to_have_text("Saved", timeout=10000)
+
+    page.reload()
+    page.wait_for_selector("#quiz")
+    expect(page.locator("section[data-kind=single] input[type=radio]").nth(2)).to_be_checked()

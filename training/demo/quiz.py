@@ -9,6 +9,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from courses.competencies import SEED_COMPETENCIES
+from courses.formats.model import default_name
 from courses.models import (
     AssessmentIndexPage,
     Competency,
@@ -47,7 +48,7 @@ def _question(spec: dict, category: QuestionCategory, competencies: dict) -> Que
     scale = 0.5 if spec["kind"] == "situational" else 1.0
     question = Question(
         kind=spec["kind"],
-        title=spec["key"].replace("-", " ").capitalize(),
+        title=default_name(english["text"]),
         text=english["text"],
         category=category,
         options=[
