@@ -8,7 +8,6 @@ from django.core.management.base import BaseCommand, CommandError
 from courses.formats import FormatError
 from courses.services.questions import questions_import, questions_parse
 
-
 # The Moodle type each of Steady's kinds is read from (see courses.formats.model).
 SOURCE_TYPES = {
     "single": "multichoice",
