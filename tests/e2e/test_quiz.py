@@ -146,3 +146,33 @@ def test_an_answer_given_offline_is_saved_when_the_connection_returns(
     page.reload()
     page.wait_for_selector("#quiz")
     expect(page.locator("section[data-kind=single] input[type=radio]").nth(2)).to_be_checked()
+
+
+def test_at_the_time_limit_the_quiz_locks_and_closes_with_what_was_saved(
+    page, live_server, demo, sign_in, shot
+):
+    from courses.models import AssessmentIndexPage, Question, QuizPage, QuizQuestion
+
+    questions = list(Question.objects.filter(kind="single")[:2])
+    quick = QuizPage(title="Quick check", slug="quick-check", time_limit_seconds=4, pass_mark=50)
+    quick.quiz_questions = [QuizQuestion(question=q) for q in questions]
+    AssessmentIndexPage.objects.get(locale__language_code="en").add_child(instance=quick)
+
+    sign_in(page, "agent")
+    page.goto(f"{live_server.url}/assessments/quick-check/")
+    page.click("button[data-action=start]")
+    page.wait_for_selector("#quiz")
+    first = page.locator("section[data-kind=single]").nth(0)
+    first.locator("input[type=radio]").first.check()
+    expect(first.locator("[data-saved-mark]")).to_have_text("Saved")
+
+    expect(page.locator("[data-timer]")).to_have_text("0:00", timeout=8000)
+    expect(page.locator("section[data-kind=single] input").first).to_be_disabled()
+    expect(page.locator("[data-status]")).to_have_text("Time is up. Your answers so far were kept.")
+    shot(page, "quiz-time-up")
+
+    page.reload()
+    page.wait_for_url("**/result/")
+    expect(page.locator("main")).to_contain_text("Closed at the time limit")
+    expect(page.locator("[data-total]")).to_have_text("50%")
+    shot(page, "quiz-time-up-result")
