@@ -108,6 +108,8 @@ def test_changing_a_situational_key_bumps_its_version(editor_client):
     assert response.status_code == 302
     sjt.refresh_from_db()
     assert sjt.key_version == 2
+    assert sjt.key_history == {"1": [1.0, 0.5, -0.5, -1.0]}
+    assert sjt.weights() == [1.0, 0.0, -1.0]
 
 
 def test_the_dialogue_graph_page_draws_the_graph_and_its_issues(
@@ -158,3 +160,16 @@ def test_an_agent_may_not_see_statistics_or_graphs(client):
 def test_the_question_bank_menu_lists_the_bank_for_editors(editor_client):
     html = editor_client.get(reverse("wagtailsnippets_courses_question:list")).content.decode()
     assert "Question bank" in html
+
+
+def test_the_quiz_page_and_question_editors_render(editor_client, demo_site):
+    from wagtail.models import Page
+
+    page = quiz(demo_site, [question("single"), dialogue_question()])
+    assert editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
+    index = Page.objects.get(pk=page.get_parent().pk)
+    add = reverse("wagtailadmin_pages:add", args=["courses", "quizpage", index.pk])
+    assert editor_client.get(add).status_code == 200
+    talk = Question.objects.get(kind="dialogue")
+    edit = reverse("wagtailsnippets_courses_question:edit", args=[talk.pk])
+    assert editor_client.get(edit).status_code == 200
