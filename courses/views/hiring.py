@@ -22,6 +22,7 @@ from ..conf import steady_setting
 from ..hiring_forms import CandidateFilterForm, DecisionForm, ExtendForm, GradeForm, InviteForm
 from ..hiring_selectors import (
     candidate_get,
+    candidate_history,
     candidate_integrity,
     candidate_table,
     comparison,
@@ -198,6 +199,7 @@ def candidate_detail(request, pk: int):
             initial={"decision": candidate.decision, "notes": candidate.decision_notes}
         ),
         "extend_form": ExtendForm(),
+        "history": candidate_history(candidate=candidate),
         "now": timezone.now(),
     }
     return TemplateResponse(request, "courses/hiring/candidate_detail.html", context)

@@ -133,3 +133,24 @@ def test_a_recruiter_records_a_decision_with_notes(client, quiz):
     refused = client.post(reverse("courses:candidate_decision", args=[pk]), {"decision": "maybe"})
     assert refused.status_code == 302
     assert Candidate.objects.get(pk=pk).decision == "hold"
+
+
+def test_resend_extend_and_revoke_from_the_candidate_page(client, quiz):
+    (pk,) = candidates(quiz, 1, start=3)  # invited only
+    boss = recruiter()
+    client.force_login(boss)
+    resent = client.post(reverse("courses:candidate_action", args=[pk, "resend"]), follow=True)
+    assert "previous one no longer works" in resent.content.decode()
+    extended = client.post(
+        reverse("courses:candidate_action", args=[pk, "extend"]), {"days": 5}, follow=True
+    )
+    assert "extended" in extended.content.decode()
+    refused = client.post(
+        reverse("courses:candidate_action", args=[pk, "extend"]), {"days": 500}, follow=True
+    )
+    assert "Extend by 1 to 90 days" in refused.content.decode()
+    client.post(reverse("courses:candidate_action", args=[pk, "revoke"]))
+    page = client.get(reverse("courses:candidate_detail", args=[pk])).content.decode()
+    for message in ("Invitation resent", "Invitation extended", "Invitation revoked"):
+        assert message in page
+    assert client.post(reverse("courses:candidate_action", args=[pk, "explode"])).status_code == 404
