@@ -83,7 +83,9 @@ def question_display(question, *, language: str, option_order: list[int] | None 
 def attempt_list_for(*, quiz, user):
     from .models import Attempt
 
-    return Attempt.objects.filter(quiz=quiz, user=user).order_by("number")
+    return Attempt.objects.filter(quiz__translation_key=quiz.translation_key, user=user).order_by(
+        "number"
+    )
 
 
 def attempt_counting(*, quiz, attempts):

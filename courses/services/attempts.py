@@ -73,16 +73,18 @@ def attempt_start(
     """
     owner = _owner_filter(user=user, participant=participant)
     with transaction.atomic():
+        # A quiz and its translations are one quiz: attempts count across languages.
+        same_quiz = Q(quiz__translation_key=quiz.translation_key)
         current = (
-            Attempt.objects.select_for_update()
-            .filter(owner, quiz=quiz, status=Attempt.Status.OPEN)
+            Attempt.objects.select_for_update(of=("self",))
+            .filter(owner, same_quiz, status=Attempt.Status.OPEN)
             .first()
         )
         if current is not None:
             if current.deadline is None or now <= current.deadline:
                 return current
             _attempt_close(current, status=Attempt.Status.EXPIRED, now=now)
-        used = Attempt.objects.filter(owner, quiz=quiz).count()
+        used = Attempt.objects.filter(owner, same_quiz).count()
         if quiz.attempts_allowed and used >= quiz.attempts_allowed:
             raise NoAttemptsLeft(_("You have used all the attempts this quiz allows."))
         question_ids, option_orders = _draw(quiz, rng or random.Random())

@@ -158,3 +158,16 @@ def test_an_agent_may_not_see_statistics_or_graphs(client):
 def test_the_question_bank_menu_lists_the_bank_for_editors(editor_client):
     html = editor_client.get(reverse("wagtailsnippets_courses_question:list")).content.decode()
     assert "Question bank" in html
+
+
+def test_the_quiz_page_and_question_editors_render(editor_client, demo_site):
+    from wagtail.models import Page
+
+    page = quiz(demo_site, [question("single"), dialogue_question()])
+    assert editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
+    index = Page.objects.get(pk=page.get_parent().pk)
+    add = reverse("wagtailadmin_pages:add", args=["courses", "quizpage", index.pk])
+    assert editor_client.get(add).status_code == 200
+    talk = Question.objects.get(kind="dialogue")
+    edit = reverse("wagtailsnippets_courses_question:edit", args=[talk.pk])
+    assert editor_client.get(edit).status_code == 200

@@ -102,6 +102,7 @@ def test_the_command_imports_and_prints_json(tmp_path, capsys):
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert lines[-1]["summary"]["imported"] == Question.objects.count() > 0
     assert {line["category"] for line in lines[:-1]} == {"Imported"}
+    assert {line["source_type"] for line in lines[:-1]} <= {"multichoice", "truefalse", "essay"}
 
 
 def test_the_command_dry_run_imports_nothing():

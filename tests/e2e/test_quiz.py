@@ -96,3 +96,83 @@ def test_an_editor_imports_a_gift_file_with_a_preview(page, live_server, demo, s
     page.click("button[name=preview]")
     expect(page.locator("[data-import-issues]")).to_contain_text("nothing was imported")
     shot(page, "question-import-broken")
+
+    # The bank's dialogues: the checked graph, and the question editor.
+    page.goto(f"{live_server.url}/admin/snippets/courses/question/?kind=dialogue")
+    page.click("text=Graph >> nth=0")
+    expect(page.locator("[data-graph-ok]")).to_be_visible()
+    shot(page, "dialogue-graph")
+    page.click("text=Edit the question")
+    expect(page.locator("body")).to_contain_text("Dialogue: lines")
+    shot(page, "question-edit-dialogue")
+    # Leave the editor while the server is still up: Wagtail releases its editing
+    # session on unload, and that request must not hit a database being flushed.
+    page.goto(f"{live_server.url}/admin/")
+    page.wait_for_load_state("networkidle")
+
+
+def test_a_russian_speaker_takes_the_quiz_in_russian(page, live_server, demo, sign_in, shot):
+    sign_in(page, "agent")
+    page.goto(f"{live_server.url}/training/")
+    page.click("button[data-language=ru]")
+    page.wait_for_load_state("networkidle")
+    page.goto(f"{live_server.url}/ru/assessments/phrasing-practice/")
+    expect(page.locator("button[data-action=start]")).to_have_text("Начать тест")
+    page.click("button[data-action=start]")
+    page.wait_for_selector("#quiz")
+    dialogue = page.locator("section[data-kind=dialogue]")
+    expect(dialogue.locator(".dialogue-node:not([hidden]) .mood")).to_have_text("Злится")
+    expect(dialogue.locator(".dialogue-node:not([hidden]) .line.customer")).to_contain_text(
+        "чайник"
+    )
+    shot(page, "quiz-take-ru")
+
+
+def test_an_answer_given_offline_is_saved_when_the_connection_returns(
+    page, live_server, demo, sign_in, shot
+):
+    sign_in(page, "agent")
+    page.goto(f"{live_server.url}/assessments/phrasing-practice/")
+    page.click("button[data-action=start]")
+    page.wait_for_selector("#quiz")
+
+    page.context.set_offline(True)
+    page.locator("section[data-kind=single] input[type=radio]").nth(2).check()
+    expect(page.locator("[data-status]")).to_have_text("Not saved yet — retrying…")
+    shot(page, "quiz-offline")
+    page.context.set_offline(False)
+    expect(page.locator("[data-status]")).to_have_text("Saved", timeout=10000)
+
+    page.reload()
+    page.wait_for_selector("#quiz")
+    expect(page.locator("section[data-kind=single] input[type=radio]").nth(2)).to_be_checked()
+
+
+def test_at_the_time_limit_the_quiz_locks_and_closes_with_what_was_saved(
+    page, live_server, demo, sign_in, shot
+):
+    from courses.models import AssessmentIndexPage, Question, QuizPage, QuizQuestion
+
+    questions = list(Question.objects.filter(kind="single")[:2])
+    quick = QuizPage(title="Quick check", slug="quick-check", time_limit_seconds=4, pass_mark=50)
+    quick.quiz_questions = [QuizQuestion(question=q) for q in questions]
+    AssessmentIndexPage.objects.get(locale__language_code="en").add_child(instance=quick)
+
+    sign_in(page, "agent")
+    page.goto(f"{live_server.url}/assessments/quick-check/")
+    page.click("button[data-action=start]")
+    page.wait_for_selector("#quiz")
+    first = page.locator("section[data-kind=single]").nth(0)
+    first.locator("input[type=radio]").first.check()
+    expect(first.locator("[data-saved-mark]")).to_have_text("Saved")
+
+    expect(page.locator("[data-timer]")).to_have_text("0:00", timeout=8000)
+    expect(page.locator("section[data-kind=single] input").first).to_be_disabled()
+    expect(page.locator("[data-status]")).to_have_text("Time is up. Your answers so far were kept.")
+    shot(page, "quiz-time-up")
+
+    page.reload()
+    page.wait_for_url("**/result/")
+    expect(page.locator("main")).to_contain_text("Closed at the time limit")
+    expect(page.locator("[data-total]")).to_have_text("50%")
+    shot(page, "quiz-time-up-result")

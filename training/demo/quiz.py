@@ -9,6 +9,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from courses.competencies import SEED_COMPETENCIES
+from courses.formats.model import default_name
 from courses.models import (
     AssessmentIndexPage,
     Competency,
@@ -47,7 +48,7 @@ def _question(spec: dict, category: QuestionCategory, competencies: dict) -> Que
     scale = 0.5 if spec["kind"] == "situational" else 1.0
     question = Question(
         kind=spec["kind"],
-        title=spec["key"].replace("-", " ").capitalize(),
+        title=default_name(english["text"]),
         text=english["text"],
         category=category,
         options=[
@@ -180,4 +181,39 @@ def load_quiz() -> dict:
             ).distinct()
         )
         refresher.save_revision().publish()
+    _translate_pages(index, [hiring, practice, refresher])
     return {"hiring": hiring, "practice": practice, "refresher": refresher}
+
+
+TITLES = {
+    "ru": {
+        "assessments": "Оценочные задания",
+        HIRING_SLUG: "Оператор службы поддержки — ролевое задание",
+        PRACTICE_SLUG: "Практика: позитивные формулировки и деэскалация",
+        REFRESHER_SLUG: "Повторение: доставка, гарантия и права потребителей",
+    },
+    "pl": {
+        "assessments": "Zadania oceniające",
+        HIRING_SLUG: "Konsultant obsługi klienta — zadanie z odgrywaniem ról",
+        PRACTICE_SLUG: "Ćwiczenie: pozytywne sformułowania i deeskalacja",
+        REFRESHER_SLUG: "Powtórka: dostawa, gwarancja i prawa konsumenta",
+    },
+}
+
+
+def _translate_pages(index, quizzes) -> None:
+    """Russian and Polish copies of the pages, so /ru/ and /pl/ URLs reach the quizzes.
+
+    The copies ask the same questions; each question shows its own translation
+    (Russian from the fixtures) and falls back to English.
+    """
+    for code, titles in TITLES.items():
+        locale = Locale.objects.filter(language_code=code).first()
+        if locale is None:
+            continue
+        for page in [index, *quizzes]:
+            if page.has_translation(locale):
+                continue
+            copy = page.copy_for_translation(locale, copy_parents=True)
+            copy.title = titles.get(page.slug, page.title)
+            copy.save_revision().publish()
