@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from courses.models import Answer, Candidate
+from courses.models import Answer, Candidate, Position
 from tests.factories import recruiter
 
 from .hiring_helpers import hiring_quiz, invite, take
@@ -154,3 +154,17 @@ def test_resend_extend_and_revoke_from_the_candidate_page(client, quiz):
     for message in ("Invitation resent", "Invitation extended", "Invitation revoked"):
         assert message in page
     assert client.post(reverse("courses:candidate_action", args=[pk, "explode"])).status_code == 404
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_a_recruiter_lists_and_adds_positions(client, count, django_assert_max_num_queries):
+    for number in range(count):
+        Position.objects.create(title=f"Role {number}")
+    client.force_login(recruiter())
+    with django_assert_max_num_queries(8):
+        page = client.get(reverse("courses:position_list"))
+    assert page.content.decode().count("?position=") == count
+    added = client.post(reverse("courses:position_list"), {"title": "Night shift agent"})
+    assert added.status_code == 302 and Position.objects.filter(title="Night shift agent").exists()
+    twice = client.post(reverse("courses:position_list"), {"title": "Night shift agent"})
+    assert "already exists" in twice.content.decode()
