@@ -1,5 +1,7 @@
 """Attempts at a quiz and the answers given in them."""
 
+import math
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -83,7 +85,8 @@ class Attempt(models.Model):
     def seconds_left(self, now) -> int | None:
         if self.deadline is None:
             return None
-        return max(0, int((self.deadline - now).total_seconds()))
+        # Rounded up: the page must never lock before the server closes the attempt.
+        return max(0, math.ceil((self.deadline - now).total_seconds()))
 
 
 class Answer(models.Model):
