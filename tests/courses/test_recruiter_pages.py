@@ -3,6 +3,7 @@ what they show: scores, comparison chart, grading, decisions, CSV."""
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -91,6 +92,16 @@ def test_comparing_two_candidates_draws_a_chart(client, quiz, django_assert_max_
     body = page.content.decode()
     assert '<svg class="radar"' in body and body.count('class="series"') == 2
     assert "Person 1" in body and "Person 2" in body
+
+
+def test_the_chart_coordinates_do_not_follow_the_russian_decimal_comma(client, quiz):
+    first, second = candidates(quiz, 2, start=1)
+    client.force_login(recruiter())
+    page = client.get(f"/ru{reverse('courses:candidate_compare')}", {"c": [first, second]})
+    body = page.content.decode()
+    assert "Сравнение кандидатов" in body
+    assert 'cx="210.0"' in body or 'x="210.0"' in body
+    assert not re.search(r'c?[xy]="\d+,\d', body)
 
 
 def test_comparing_one_candidate_asks_for_more(client, quiz):
