@@ -95,6 +95,9 @@ class QuestionForm(WagtailAdminModelForm):
                 .first()
             )
             if previous is not None and _weights(previous) != _weights(question.options):
+                history = dict(question.key_history or {})
+                history[str(question.key_version)] = _weights(previous)
+                question.key_history = history
                 question.key_version += 1
         if commit:
             question.save()

@@ -120,6 +120,12 @@ class Question(ClusterableModel):
         default=1,
         help_text=_("Goes up by itself when the weights of a situational key change."),
     )
+    key_history = models.JSONField(
+        _("earlier keys"),
+        default=dict,
+        blank=True,
+        help_text=_("The weights of every earlier key version, so old answers keep their key."),
+    )
     original = models.TextField(
         _("reply to rephrase"), blank=True, help_text=_("Positive rephrasing only.")
     )
@@ -164,6 +170,14 @@ class Question(ClusterableModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def weights(self, key_version: int | None = None) -> list[float]:
+        """Option weights of the current key, or of an earlier ``key_version``."""
+        if key_version is not None and key_version != self.key_version:
+            earlier = (self.key_history or {}).get(str(key_version))
+            if earlier is not None and len(earlier) == len(self.options or []):
+                return [float(weight) for weight in earlier]
+        return [float(option.get("weight", 0)) for option in self.options or []]
 
     def translated(self, language: str | None = None) -> dict:
         """This question's texts in ``language`` (falls back to the stored English)."""

@@ -277,13 +277,16 @@ def dialogue_graph(question: Question) -> tuple[list[Node], list[Edge]]:
     return nodes, edges
 
 
-def question_spec(question: Question) -> QuestionSpec:
-    """The pure scoring view of a question (prefetch competencies, nodes and choices)."""
+def question_spec(question: Question, *, key_version: int | None = None) -> QuestionSpec:
+    """The pure scoring view of a question (prefetch competencies, nodes and choices).
+
+    ``key_version`` scores with the key an answer was given under.
+    """
     nodes, edges = dialogue_graph(question) if question.kind == Question.Kind.DIALOGUE else ([], [])
     return QuestionSpec(
         id=question.pk,
         kind=question.kind,
-        weights=tuple(float(option.get("weight", 0)) for option in question.options or []),
+        weights=tuple(question.weights(key_version)),
         competencies=tuple(c.code for c in question.competencies.all()),
         nodes=tuple(nodes),
         edges=tuple(edges),
@@ -312,8 +315,8 @@ def attempt_score(*, attempt: Attempt, recompute: bool = False) -> Attempt:
     scored = []
     changed: list[Answer] = []
     for question in questions:
-        spec = question_spec(question)
         answer = answers.get(question.pk)
+        spec = question_spec(question, key_version=answer.key_version if answer else None)
         response = answer.response if answer else {}
         if answer is not None and (recompute or answer.auto_score is None):
             auto = score_answer(spec, response, language=attempt.language)

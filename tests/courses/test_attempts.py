@@ -283,3 +283,19 @@ def test_the_schedule_task_closes_overdue_attempts(demo_site, learner):
     assert attempts_expire_overdue() == 1
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.EXPIRED
+
+
+def test_an_answer_is_scored_with_the_key_it_was_given_under(demo_site, learner):
+    sjt = question("situational")
+    attempt = attempt_start(quiz=quiz(demo_site, [sjt]), user=learner, now=NOW)
+    attempt_answer_save(attempt=attempt, question=sjt, answer={"most": 1, "least": 3}, now=NOW)
+    # The editors then change the key: reply 1 becomes the best one.
+    sjt.key_history = {"1": [o["weight"] for o in sjt.options]}
+    sjt.options = [
+        {**o, "weight": w} for o, w in zip(sjt.options, [0.5, 1.0, -0.5, -1.0], strict=True)
+    ]
+    sjt.key_version = 2
+    sjt.save()
+    result = attempt_submit(attempt=attempt, now=NOW)
+    assert result.score == 87.5  # (0.5 - -1 + 2) / 4 under key 1, not 100 under key 2
+    assert result.answers.get().key_version == 1

@@ -108,6 +108,8 @@ def test_changing_a_situational_key_bumps_its_version(editor_client):
     assert response.status_code == 302
     sjt.refresh_from_db()
     assert sjt.key_version == 2
+    assert sjt.key_history == {"1": [1.0, 0.5, -0.5, -1.0]}
+    assert sjt.weights() == [1.0, 0.0, -1.0]
 
 
 def test_the_dialogue_graph_page_draws_the_graph_and_its_issues(

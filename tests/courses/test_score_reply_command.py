@@ -1,6 +1,7 @@
 """`manage.py score_reply`: one reply or a batch of JSON lines; bad input exits with code 2."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -88,9 +89,9 @@ def test_bad_input_exits_with_code_2(tmp_path):
         capture_output=True,
         text=True,
         env={
-            "PYTHONPATH": str(ROOT),
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
             "DJANGO_SETTINGS_MODULE": "training.settings.test",
-            "PATH": "/usr/bin:/bin",
         },
     )
     assert completed.returncode == 2

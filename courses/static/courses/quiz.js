@@ -1,5 +1,7 @@
 /* Taking a quiz: every change is saved at once (one small JSON POST), retried while
-   offline; the countdown follows the server's deadline and locks the quiz at zero. */
+   offline; the countdown follows the server's deadline and locks the quiz at zero.
+   Other scripts (hiring's integrity signals) can listen on #quiz for the events
+   "steady:answer-saved" (detail: {question}) and "steady:quiz-locked". */
 (function () {
   "use strict";
   var root = document.getElementById("quiz");
@@ -24,6 +26,7 @@
     root.querySelectorAll("input, textarea, button.reply").forEach(function (el) { el.disabled = true; });
     root.classList.add("quiz-closed");
     say(message || root.dataset.msgClosed, "closed");
+    root.dispatchEvent(new CustomEvent("steady:quiz-locked"));
   }
 
   function answerOf(section) {
@@ -77,6 +80,7 @@
       if (result.status === 200 && result.body.ok) {
         var mark = item.section.querySelector("[data-saved-mark]");
         if (mark) mark.textContent = root.dataset.msgSaved;
+        root.dispatchEvent(new CustomEvent("steady:answer-saved", { detail: { question: +id } }));
         if (typeof result.body.seconds_left === "number") startTimer(result.body.seconds_left);
         if (!Object.keys(pending).length) say(root.dataset.msgSaved, "saved");
         flush();
