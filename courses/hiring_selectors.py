@@ -3,7 +3,9 @@ percentiles, integrity summaries, the comparison and the grading queue."""
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, CharField, Q, QuerySet, Value, When
+from wagtail.models import ModelLogEntry
 
 from .conf import steady_setting
 from .hiring_stats import integrity_summary, percentile_rank
@@ -155,6 +157,18 @@ def candidate_integrity(*, invitation: Invitation):
         answered=answered,
         focus_lost=invitation.focus_lost_count,
         pastes=invitation.paste_count,
+    )
+
+
+def candidate_history(*, candidate: Candidate) -> list:
+    """The audit log of recruiter actions on this candidate, newest first."""
+    return list(
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Candidate),
+            object_id=str(candidate.pk),
+        )
+        .select_related("user")
+        .order_by("-timestamp", "-pk")[:50]
     )
 
 

@@ -33,6 +33,7 @@ urlpatterns = [
     ),
     path("hiring/", hiring.candidate_list, name="candidate_list"),
     path("hiring/invite/", hiring.candidate_invite, name="candidate_invite"),
+    path("hiring/positions/", hiring.position_list, name="position_list"),
     path("hiring/compare/", hiring.candidate_compare, name="candidate_compare"),
     path("hiring/candidates/<int:pk>/", hiring.candidate_detail, name="candidate_detail"),
     path(

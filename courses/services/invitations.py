@@ -99,6 +99,8 @@ def _audit(candidate: Candidate, action: str, *, user, data: dict | None = None)
 
 
 def _create(*, recruiter, quiz, name, email, position, language, now) -> tuple[Invitation, str]:
+    if quiz.mode != quiz.Mode.HIRING:
+        raise InvitationError(_("Candidates can only be invited to a hiring assessment."))
     candidate = Candidate.objects.create(
         name=name.strip(),
         email=email.strip(),

@@ -10,6 +10,7 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -19,9 +20,17 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from ..conf import steady_setting
-from ..hiring_forms import CandidateFilterForm, DecisionForm, ExtendForm, GradeForm, InviteForm
+from ..hiring_forms import (
+    CandidateFilterForm,
+    DecisionForm,
+    ExtendForm,
+    GradeForm,
+    InviteForm,
+    PositionForm,
+)
 from ..hiring_selectors import (
     candidate_get,
+    candidate_history,
     candidate_integrity,
     candidate_table,
     comparison,
@@ -33,7 +42,7 @@ from ..hiring_selectors import (
     grading_queue as grading_answers,
 )
 from ..hiring_stats import radar_geometry
-from ..models import Candidate, Invitation
+from ..models import Candidate, Invitation, Position
 from ..permissions import require_recruiter
 from ..selectors import question_display
 from ..services.attempts import AttemptError
@@ -198,6 +207,7 @@ def candidate_detail(request, pk: int):
             initial={"decision": candidate.decision, "notes": candidate.decision_notes}
         ),
         "extend_form": ExtendForm(),
+        "history": candidate_history(candidate=candidate),
         "now": timezone.now(),
     }
     return TemplateResponse(request, "courses/hiring/candidate_detail.html", context)
@@ -334,3 +344,18 @@ def answer_grade(request, pk: int):
         "form": form,
     }
     return TemplateResponse(request, "courses/hiring/answer_grade.html", context)
+
+
+@login_required
+def position_list(request):
+    """The open positions, and a form to add one."""
+    require_recruiter(request.user)
+    form = PositionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Position added."))
+        return redirect("courses:position_list")
+    positions = Position.objects.annotate(candidate_count=Count("candidates")).order_by("title")
+    return TemplateResponse(
+        request, "courses/hiring/position_list.html", {"form": form, "positions": positions}
+    )

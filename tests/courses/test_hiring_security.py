@@ -44,6 +44,8 @@ def hiring_urls(candidate_pk, answer_pk):
         ("get", reverse("courses:candidate_list")),
         ("get", reverse("courses:candidate_list") + "?export=csv"),
         ("get", reverse("courses:candidate_invite")),
+        ("get", reverse("courses:position_list")),
+        ("post", reverse("courses:position_list")),
         ("get", reverse("courses:candidate_compare") + f"?c={candidate_pk}"),
         ("get", reverse("courses:candidate_detail", args=[candidate_pk])),
         ("post", reverse("courses:candidate_decision", args=[candidate_pk])),

@@ -256,3 +256,12 @@ def test_the_invite_form_explains_what_is_missing(client, quiz, boss):
     )
     body = response.content.decode()
     assert "Enter the candidate" in body and "Choose a position" in body
+
+
+def test_only_hiring_quizzes_take_candidates(demo_site, boss):
+    training = hiring_quiz(demo_site, slug="practice")
+    training.mode = "training"
+    training.save()
+    with pytest.raises(InvitationError):
+        invite(boss, training)
+    assert not Candidate.objects.exists()

@@ -3,12 +3,13 @@ what they show: scores, comparison chart, grading, decisions, CSV."""
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from courses.models import Answer, Candidate
+from courses.models import Answer, Candidate, Position
 from tests.factories import recruiter
 
 from .hiring_helpers import hiring_quiz, invite, take
@@ -93,6 +94,16 @@ def test_comparing_two_candidates_draws_a_chart(client, quiz, django_assert_max_
     assert "Person 1" in body and "Person 2" in body
 
 
+def test_the_chart_coordinates_do_not_follow_the_russian_decimal_comma(client, quiz):
+    first, second = candidates(quiz, 2, start=1)
+    client.force_login(recruiter())
+    page = client.get(f"/ru{reverse('courses:candidate_compare')}", {"c": [first, second]})
+    body = page.content.decode()
+    assert "Сравнение кандидатов" in body
+    assert 'cx="210.0"' in body or 'x="210.0"' in body
+    assert not re.search(r'c?[xy]="\d+,\d', body)
+
+
 def test_comparing_one_candidate_asks_for_more(client, quiz):
     (first,) = candidates(quiz, 1, start=1)
     client.force_login(recruiter())
@@ -133,3 +144,38 @@ def test_a_recruiter_records_a_decision_with_notes(client, quiz):
     refused = client.post(reverse("courses:candidate_decision", args=[pk]), {"decision": "maybe"})
     assert refused.status_code == 302
     assert Candidate.objects.get(pk=pk).decision == "hold"
+
+
+def test_resend_extend_and_revoke_from_the_candidate_page(client, quiz):
+    (pk,) = candidates(quiz, 1, start=3)  # invited only
+    boss = recruiter()
+    client.force_login(boss)
+    resent = client.post(reverse("courses:candidate_action", args=[pk, "resend"]), follow=True)
+    assert "previous one no longer works" in resent.content.decode()
+    extended = client.post(
+        reverse("courses:candidate_action", args=[pk, "extend"]), {"days": 5}, follow=True
+    )
+    assert "extended" in extended.content.decode()
+    refused = client.post(
+        reverse("courses:candidate_action", args=[pk, "extend"]), {"days": 500}, follow=True
+    )
+    assert "Extend by 1 to 90 days" in refused.content.decode()
+    client.post(reverse("courses:candidate_action", args=[pk, "revoke"]))
+    page = client.get(reverse("courses:candidate_detail", args=[pk])).content.decode()
+    for message in ("Invitation resent", "Invitation extended", "Invitation revoked"):
+        assert message in page
+    assert client.post(reverse("courses:candidate_action", args=[pk, "explode"])).status_code == 404
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_a_recruiter_lists_and_adds_positions(client, count, django_assert_max_num_queries):
+    for number in range(count):
+        Position.objects.create(title=f"Role {number}")
+    client.force_login(recruiter())
+    with django_assert_max_num_queries(8):
+        page = client.get(reverse("courses:position_list"))
+    assert page.content.decode().count("?position=") == count
+    added = client.post(reverse("courses:position_list"), {"title": "Night shift agent"})
+    assert added.status_code == 302 and Position.objects.filter(title="Night shift agent").exists()
+    twice = client.post(reverse("courses:position_list"), {"title": "Night shift agent"})
+    assert "already exists" in twice.content.decode()

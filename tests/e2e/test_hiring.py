@@ -115,3 +115,19 @@ def test_a_candidate_is_invited_takes_the_assessment_and_is_decided(
     shot(page, "hiring-08-decided")
     nina.refresh_from_db()
     assert nina.decision == "advance"
+
+    # The same comparison in Russian.
+    page.goto(f"{live_server.url}/ru/hiring/compare/?c={nina.pk}&c={mateo.pk}")
+    assert "Сравнение кандидатов" in page.inner_text("main")
+    shot(page, "hiring-11-compare-ru")
+
+
+def test_a_guessed_link_is_refused_plainly_and_then_rate_limited(page, live_server, shot, settings):
+    settings.STEADY_TOKEN_RATE_LIMIT = "3/10m"
+    for attempt in range(3):
+        page.goto(f"{live_server.url}/assessment/guessed-token-{attempt}/")
+        assert "Link not valid" in page.inner_text("main")
+    shot(page, "hiring-09-link-not-valid")
+    response = page.goto(f"{live_server.url}/assessment/guessed-token-4/")
+    assert response.status == 429 and "Too many attempts" in page.inner_text("main")
+    shot(page, "hiring-10-rate-limited")
