@@ -34,7 +34,9 @@ QUESTION_BANK_PERMISSIONS = tuple(
 # skipped, so the plugin works with only the apps a site chose.
 ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     AGENT: (),
-    RECRUITER: ("courses.access_hiring", "courses.grade_answers"),
+    # Recruiters grade candidates in their own hiring queue; the staff grading
+    # queue (agents' training answers) is not theirs: a recruiter sees only hiring.
+    RECRUITER: ("courses.access_hiring",),
     TEAM_LEAD: (
         "courses.view_team_training",
         "wellbeing.view_team_wellbeing",

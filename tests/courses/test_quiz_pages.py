@@ -214,7 +214,8 @@ def test_an_editor_grades_from_the_queue(
     assert answers[0].attempt.__class__.objects.get(pk=answers[0].attempt_id).passed is True
 
 
-def test_a_recruiter_may_grade(client, demo_site, learner):
+def test_a_recruiter_cannot_open_the_staff_grading_queue(client, demo_site, learner):
+    """Recruiters grade candidates in the hiring queue; agents' answers are not theirs."""
     closed_essay_attempt(demo_site, client, learner)
     signed_in(client, recruiter())
-    assert client.get(reverse("courses:grading_queue")).status_code == 200
+    assert client.get(reverse("courses:grading_queue")).status_code == 403
