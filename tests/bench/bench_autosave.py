@@ -2,9 +2,9 @@
 
 Not a test (pytest does not collect it). Run against a throw-away database:
 
-    PYTHONPATH=$PWD SQLITE_PATH=/tmp/bench.sqlite3 .venv/bin/python tests/bench/autosave.py
-    PYTHONPATH=$PWD DATABASE_URL=postgres://postgres@127.0.0.1:5432/<db> \
-        .venv/bin/python tests/bench/autosave.py
+    .venv/bin/python tests/bench/bench_autosave.py        (a temporary SQLite file)
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/<db> \
+        .venv/bin/python tests/bench/bench_autosave.py
 
 Each taker runs in its own thread (its own connection) and saves every answer of a
 10-question attempt three times over, as a person changing their mind would. At the
@@ -12,11 +12,14 @@ end it checks that no answer was lost or duplicated: exactly one row per questio
 holding the last value sent.
 """
 
+import json
 import os
 import sys
+import tempfile
 import threading
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 
 TAKERS = int(os.environ.get("BENCH_TAKERS", "50"))
 QUESTIONS = 10
@@ -25,6 +28,9 @@ ROUNDS = 3
 
 def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "training.settings.test")
+    if not os.environ.get("DATABASE_URL"):
+        os.environ.setdefault("SQLITE_PATH", os.path.join(tempfile.mkdtemp(), "bench.sqlite3"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     import django
 
     django.setup()
@@ -84,11 +90,23 @@ def main() -> int:
     rows = Answer.objects.filter(attempt__in=attempts)
     expected_last = (ROUNDS - 1) % 2
     wrong = rows.exclude(response={"choice": expected_last}).count()
-    print(f"database: {connection.vendor}")
-    print(f"takers: {TAKERS}, saves: {saves}, seconds: {elapsed:.2f}")
-    print(f"saves per second: {saves / elapsed:.0f}")
-    print(f"answer rows: {rows.count()} (expected {TAKERS * QUESTIONS}), wrong values: {wrong}")
-    print(f"errors: {len(errors)} {errors[:3]}")
+
+    def emit(figure, value, unit):
+        print(
+            json.dumps(
+                {
+                    "bench": f"autosave_{connection.vendor}",
+                    "figure": figure,
+                    "value": value,
+                    "unit": unit,
+                }
+            )
+        )
+
+    emit("saves_per_second", round(saves / elapsed), "saves/s")
+    emit("takers", TAKERS, "concurrent takers")
+    emit("lost_or_wrong_answers", wrong + abs(rows.count() - TAKERS * QUESTIONS), "answers")
+    emit("errors", len(errors), "errors")
     ok = not errors and rows.count() == TAKERS * QUESTIONS and wrong == 0
     return 0 if ok else 1
 
