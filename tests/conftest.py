@@ -22,3 +22,30 @@ def english_by_default():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: nothing cached by one test (Wagtail's site
+    root paths, rate-limit counters) may leak into the next."""
+    from django.conf import settings
+
+    if not settings.configured:  # a database-free run with -p no:django
+        yield
+        return
+    _clear_cache()
+    yield
+    _clear_cache()
+
+
+def _clear_cache() -> None:
+    from django.core.cache import cache
+
+    prefix = cache.key_prefix
+    if "redis" in type(cache._cache).__module__ and prefix:
+        client = cache._cache.get_client(None, write=True)
+        keys = list(client.scan_iter(f"{prefix}:*"))
+        if keys:
+            client.delete(*keys)
+    else:
+        cache.clear()

@@ -11,3 +11,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+
+if REDIS_URL:  # noqa: F405
+    # Parallel test workers share one Redis: each keeps to its own keys, and the
+    # suite's autouse fixture clears them between tests (tests/conftest.py).
+    import os
+
+    CACHES = {
+        "default": {
+            **CACHES["default"],  # noqa: F405
+            "KEY_PREFIX": f"steady-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}",
+        }
+    }
