@@ -4,6 +4,9 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
+
+from courses.models import CoursePage, Enrolment
 
 
 def _yesterday() -> str:
@@ -77,6 +80,31 @@ def test_the_lead_sees_the_warning_with_reasons_and_chart_and_acknowledges_it(
     assert "Acknowledged by" in page.inner_text("#current-warning")
     assert "Saturday shifts stopped" in page.inner_text("#current-warning")
     shot(page, "wellbeing-lead-acknowledged")
+
+
+def test_the_lead_assigns_the_stress_course_and_an_agent_sees_it_in_my_training(
+    page, live_server, demo, sign_in, shot
+):
+    stress = CoursePage.objects.get(slug="stress-management", locale__language_code="en")
+    agent = "lucy.brown"  # Returns & complaints, not a new hire: not enrolled by onboarding
+    assert not Enrolment.objects.filter(user__username=agent, course=stress).exists()
+
+    sign_in(page, "lead.returns")
+    actions = page.locator("#current-warning .actions")
+    assert "Assign the stress-management course to the team." in actions.inner_text()
+    page.click("#assign-course")
+    page.wait_for_load_state("networkidle")
+    assert "The stress-management course is assigned to the team." in page.inner_text(".messages")
+    assert page.locator("#current-warning .actions .badge-ok").inner_text() == "assigned"
+    assert page.locator("#assign-course").count() == 0
+    shot(page, "wellbeing-lead-course-assigned")
+
+    page.context.clear_cookies()
+    sign_in(page, agent)
+    assert page.url == f"{live_server.url}/training/"
+    card = page.locator(".course-card", has_text=stress.title)
+    expect(card).to_be_visible()
+    shot(page, "wellbeing-agent-stress-course")
 
 
 def test_a_team_below_k_shows_hidden_instead_of_numbers(page, live_server, demo, sign_in, shot):

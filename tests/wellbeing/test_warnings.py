@@ -157,6 +157,30 @@ def test_assigning_without_a_published_course_is_refused_plainly(team):
         )
 
 
+def test_the_demo_returns_warning_offers_the_demo_stress_course_and_assigns_it(db):
+    from courses.models import CoursePage, Enrolment, TeamMembership
+    from wellbeing.services.warnings import stress_management_course
+
+    call_command("load_demo", verbosity=0)
+    warning = BurnoutWarning.objects.filter(team__slug="returns").order_by("-week_start").first()
+    assert warning.is_raised
+    assert metrics.ACTION_ASSIGN_STRESS_COURSE in warning.actions
+    stress = CoursePage.objects.get(slug="stress-management", locale__language_code="en")
+    assert stress_management_course() == stress
+
+    lead = warning.team.memberships.get(role=TeamMembership.Role.LEAD).user
+    warning_assign_stress_course(warning=warning, user=lead, today=dt.date(2026, 11, 27))
+    members = set(
+        TeamMembership.objects.filter(
+            team=warning.team, role=TeamMembership.Role.MEMBER
+        ).values_list("user", flat=True)
+    )
+    enrolled = set(
+        Enrolment.objects.filter(course=stress, active=True).values_list("user", flat=True)
+    )
+    assert members and members <= enrolled
+
+
 def test_the_nightly_schedule_is_declared():
     from wellbeing.schedules import SCHEDULES
 
