@@ -82,3 +82,23 @@ def test_nothing_reaches_the_course_before_the_attempt_is_committed(setting):
     take(page, learner, questions, choice=0)  # the test's transaction never commits
     enrolment.refresh_from_db()
     assert enrolment.quiz_passed_at is None
+
+
+def test_the_course_quiz_page_links_back_to_its_course(setting, client):
+    from tests.factories import PASSWORD
+
+    learner, course_page, page, _questions, _enrolment = setting
+    client.login(username=learner.username, password=PASSWORD)
+    html = client.get(page.url).content.decode()
+    assert f'<p class="breadcrumbs"><a href="{course_page.url}">{course_page.title}</a></p>' in html
+
+
+def test_a_standalone_quiz_has_no_course_breadcrumb(client, demo_site):
+    from tests.factories import PASSWORD
+
+    from .quizzes import quiz
+
+    learner = agent()
+    page = quiz(demo_site, [question("single")])
+    client.login(username=learner.username, password=PASSWORD)
+    assert 'class="breadcrumbs"' not in client.get(page.url).content.decode()

@@ -57,8 +57,9 @@ def test_the_quiz_and_the_take_page_keep_their_queries_bounded(
 ):
     page = quiz(demo_site, mixed_questions(count), time_limit_seconds=600)
     signed_in(client, learner)
-    # Wagtail's site and page routing included, and the check-in banner's two reads.
-    with django_assert_max_num_queries(18):
+    # Wagtail's site and page routing included, the check-in banner's two reads and
+    # the parent course looked up for the breadcrumb.
+    with django_assert_max_num_queries(19):
         assert client.get(page.url).status_code == 200
     attempt = start(client, page)
     with django_assert_max_num_queries(16):
