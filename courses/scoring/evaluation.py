@@ -62,6 +62,42 @@ def evaluate(
     }
 
 
+def ordering_rates(scores: Iterable[tuple[int, int, int]]) -> dict:
+    """How often the scores of ``(original, good, bad)`` triples are in the right order.
+
+    ``good_above_original``: the share of pairs where the good rewrite scores strictly
+    higher than the original; ``bad_below_good``: the share where the bad rewrite
+    scores strictly lower than the good one. Ties count as wrong.
+    """
+    n = good_above = bad_below = 0
+    for original, good, bad in scores:
+        n += 1
+        good_above += good > original
+        bad_below += bad < good
+    return {
+        "pairs": n,
+        "good_above_original": good_above / n if n else 0.0,
+        "bad_below_good": bad_below / n if n else 0.0,
+    }
+
+
+def score_triples(
+    items: Iterable[Mapping[str, str]], *, language: str
+) -> list[tuple[int, int, int]]:
+    """``(original, good, bad)`` scores of each item; rewrites are scored against the original."""
+    triples = []
+    for item in items:
+        original = item["original"]
+        triples.append(
+            (
+                score_reply(original, language=language).score,
+                score_reply(item["good"], language=language, original=original).score,
+                score_reply(item["bad"], language=language, original=original).score,
+            )
+        )
+    return triples
+
+
 def main() -> None:
     """Print the figures for every language and split."""
     for language in SUPPORTED_LANGUAGES:

@@ -1,7 +1,13 @@
 """Reads for pages and reports."""
 
 from .matrix import Matrix, MatrixRow, team_matrix
-from .quiz import attempt_counting, attempt_list_for, competency_rows, question_display
+from .quiz import (
+    attempt_counting,
+    attempt_list_for,
+    competency_rows,
+    question_display,
+    quiz_course,
+)
 from .teams import team_list_led_by, team_list_of_member
 from .training import (
     CourseProgress,
@@ -25,6 +31,7 @@ __all__ = [
     "attempt_list_for",
     "competency_rows",
     "question_display",
+    "quiz_course",
     "CourseProgress",
     "CourseRow",
     "Matrix",

@@ -93,3 +93,10 @@ def competency_rows(scores: dict) -> list[dict]:
         for code, value in scores.items()
     ]
     return sorted(rows, key=lambda row: (row["order"], row["code"]))
+
+
+def quiz_course(quiz):
+    """The course a quiz belongs to (its parent page), or None for a standalone quiz."""
+    from ..models import CoursePage
+
+    return CoursePage.objects.live().parent_of(quiz).first()

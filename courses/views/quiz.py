@@ -20,7 +20,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..models import Attempt, Question
-from ..selectors import attempt_counting, attempt_list_for, competency_rows, question_display
+from ..selectors import (
+    attempt_counting,
+    attempt_list_for,
+    competency_rows,
+    question_display,
+    quiz_course,
+)
 from ..services.attempts import (
     AnswerInvalid,
     AttemptClosed,
@@ -54,6 +60,7 @@ def quiz_start(request, quiz):
     context = {
         "page": quiz,
         "quiz": quiz,
+        "course": quiz_course(quiz),
         "attempts": attempts,
         "open_attempt": open_attempt,
         "attempts_left": left,

@@ -10,12 +10,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from courses.scoring.evaluation import evaluate, load_items  # noqa: E402
+from courses.scoring.evaluation import (  # noqa: E402
+    evaluate,
+    load_items,
+    ordering_rates,
+    score_triples,
+)
 from courses.scoring.rephrasing import SUPPORTED_LANGUAGES, score_reply  # noqa: E402
 
 
-def emit(figure: str, value: float, unit: str) -> None:
-    print(json.dumps({"bench": "rephrasing", "figure": figure, "value": value, "unit": unit}))
+def emit(figure: str, value: float, unit: str, **extra) -> None:
+    line = {"bench": "rephrasing", "figure": figure, "value": value, "unit": unit, **extra}
+    print(json.dumps(line))
 
 
 def main() -> None:
@@ -25,6 +31,9 @@ def main() -> None:
             result = evaluate(load_items(language=language, split=split), language=language)
             emit(f"accuracy_{language}_{split}", round(result["accuracy"], 4), "ratio")
         items = load_items(language=language)
+        rates = ordering_rates(score_triples(items, language=language))
+        for figure in ("good_above_original", "bad_below_good"):
+            emit(f"{figure}_{language}", round(rates[figure], 4), "ratio", pairs=rates["pairs"])
         started = time.perf_counter()
         for item in items:
             score_reply(item["good"], language=language, original=item["original"])

@@ -62,3 +62,24 @@ def test_the_demo_pages_render_in_russian(demo):
         assert response.status_code == 200, url
     page = client.get("/ru/courses/ecommerce-law/").content.decode()
     assert "Право потребителей в интернет-торговле" in page
+
+
+def test_the_phrasing_course_has_a_refresher_quiz_with_a_dialogue_and_a_rephrasing(demo):
+    from courses.models import QuizPage
+
+    call_command("load_demo", verbosity=0)  # a second run adds nothing
+    quizzes = QuizPage.objects.filter(slug="phrasing-refresher")
+    assert sorted(quizzes.values_list("locale__language_code", flat=True)) == ["en", "pl", "ru"]
+    quiz = quizzes.get(locale__language_code="en")
+    assert quiz.mode == QuizPage.Mode.REFRESHER
+    assert quiz.get_parent().slug == "positive-phrasing"
+    kinds = set(quiz.quiz_questions.values_list("question__kind", flat=True))
+    assert {"dialogue", "rephrasing"} <= kinds
+    assert "free_text" not in kinds  # nothing waits for a person: the result is immediate
+
+    from django.contrib.auth import get_user_model
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="agent"))
+    response = client.get("/courses/positive-phrasing/")
+    assert quiz.url in response.content.decode()

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from courses.formats import FormatError, parse_gift, parse_moodle_xml
-from courses.models import Question, QuestionCategory
+from courses.models import Competency, Question, QuestionCategory
 from courses.services.questions import (
     question_data,
     questions_export,
@@ -48,6 +48,54 @@ def test_a_moodle_xml_file_imports_every_question():
     report = questions_import(questions=parsed, category_name="From Moodle")
     assert len(report.created) == len(parsed) > 0
     assert report.categories == ["From Moodle"]
+    assert {q.kind for q in report.created} >= {
+        "single",
+        "multiple",
+        "true_false",
+        "free_text",
+        "situational",
+        "rephrasing",
+    }
+
+
+def stored(question: Question) -> dict:
+    """What an editor sees of a stored question, for comparing two of them."""
+    question.refresh_from_db()
+    return {
+        "kind": question.kind,
+        "title": question.title,
+        "text": question.text,
+        "options": [
+            {**option, "weight": round(float(option["weight"]), 5)}
+            for option in question.options or []
+        ],
+        "category": question.category.name if question.category else "",
+        "tags": sorted(tag.name for tag in question.tags.all()),
+        "competencies": sorted(c.code for c in question.competencies.all()),
+        "general_feedback": question.general_feedback,
+        "mark": question.mark,
+    }
+
+
+@pytest.mark.parametrize("source", ["sample.gift", "sample.xml"])
+@pytest.mark.parametrize("fmt", ["gift", "xml"])
+def test_a_bank_exported_and_imported_again_through_the_services_is_the_same(source, fmt):
+    from courses.competencies import SEED_COMPETENCIES
+
+    for code, name, *_names in SEED_COMPETENCIES:
+        Competency.objects.get_or_create(code=code, defaults={"name": name})
+    first = questions_import(
+        questions=questions_parse(data=(DATA / source).read_bytes(), filename=source)
+    ).created
+    text, skipped = questions_export(questions=first, fmt=fmt)
+    assert skipped == []
+
+    second = questions_import(
+        questions=questions_parse(data=text.encode("utf-8"), filename=f"export.{fmt}")
+    ).created
+    assert len(second) == len(first) > 0
+    assert [stored(q) for q in second] == [stored(q) for q in first]
+    assert any(stored(q)["competencies"] for q in first)  # the comparison has teeth
 
 
 @pytest.mark.parametrize("name", ["broken.gift", "broken.xml"])

@@ -57,8 +57,9 @@ def test_the_quiz_and_the_take_page_keep_their_queries_bounded(
 ):
     page = quiz(demo_site, mixed_questions(count), time_limit_seconds=600)
     signed_in(client, learner)
-    # Wagtail's site and page routing included, and the check-in banner's two reads.
-    with django_assert_max_num_queries(18):
+    # Wagtail's site and page routing included, the check-in banner's two reads and
+    # the parent course looked up for the breadcrumb.
+    with django_assert_max_num_queries(19):
         assert client.get(page.url).status_code == 200
     attempt = start(client, page)
     with django_assert_max_num_queries(16):
@@ -219,3 +220,37 @@ def test_a_recruiter_cannot_open_the_staff_grading_queue(client, demo_site, lear
     closed_essay_attempt(demo_site, client, learner)
     signed_in(client, recruiter())
     assert client.get(reverse("courses:grading_queue")).status_code == 403
+
+
+def test_over_http_time_runs_on_the_server_and_a_late_answer_is_refused(
+    client, demo_site, learner, monkeypatch
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    first, second = question("single"), question("single")
+    page = quiz(demo_site, [first, second], time_limit_seconds=600, pass_mark=50)
+    signed_in(client, learner)
+    attempt = start(client, page)
+    assert post_answer(client, attempt, first.pk, {"choice": 0}).status_code == 200
+
+    started = timezone.now()
+    take = reverse("courses:attempt_take", args=[attempt.pk])
+    # A reload 250 s later resumes the same attempt with the time the server counts.
+    monkeypatch.setattr(timezone, "now", lambda: started + timedelta(seconds=250))
+    assert start(client, page).pk == attempt.pk
+    match = re.search(r'data-seconds-left="(\d+)"', client.get(take).content.decode())
+    assert match and 345 <= int(match.group(1)) <= 350
+
+    # Past the limit the answer is refused and the attempt closes with what was saved.
+    monkeypatch.setattr(timezone, "now", lambda: started + timedelta(seconds=601))
+    late = post_answer(client, attempt, second.pk, {"choice": 0})
+    assert late.status_code == 409
+    assert late.json()["closed"] and late.json()["late"]
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.EXPIRED
+    assert attempt.score == 50.0
+    assert list(Answer.objects.filter(attempt=attempt).values_list("question", flat=True)) == [
+        first.pk
+    ]

@@ -181,3 +181,58 @@ def test_the_attempt_that_counts_is_the_highest_or_the_last():
     assert pick_result(results, method="highest") == "second"
     assert pick_result(results, method="last") == "third"
     assert pick_result([], method="last") is None
+
+
+# Three endings: the customer is handed to a lead (escalated), helped (resolved) or lost.
+# Ranges per competency over complete paths: empathy -1..2, time_management 0..2,
+# closing 0..2, courtesy -2..0; the total runs -3..4.
+THREE_ENDINGS = QuestionSpec(
+    id=6,
+    kind="dialogue",
+    nodes=(
+        Node("start"),
+        Node("calm"),
+        Node("lead", "escalated"),
+        Node("ok", "resolved"),
+        Node("gone", "lost"),
+    ),
+    edges=(
+        Edge(21, "start", "lead", {"empathy": 1, "time_management": 2}),
+        Edge(22, "start", "calm", {"empathy": 2}),
+        Edge(23, "calm", "ok", {"closing": 2}),
+        Edge(24, "start", "gone", {"empathy": -1, "courtesy": -2}),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("path", "ending", "fraction", "competencies"),
+    [
+        (
+            [22, 23],
+            "resolved",
+            1.0,
+            {"empathy": 1.0, "time_management": 0.0, "closing": 1.0, "courtesy": 1.0},
+        ),
+        (
+            [21],
+            "escalated",
+            6 / 7,
+            {"empathy": 2 / 3, "time_management": 1.0, "closing": 0.0, "courtesy": 1.0},
+        ),
+        (
+            [24],
+            "lost",
+            0.0,
+            {"empathy": 0.0, "time_management": 0.0, "closing": 0.0, "courtesy": 0.0},
+        ),
+    ],
+)
+def test_each_dialogue_ending_scores_its_competencies(path, ending, fraction, competencies):
+    score = score_answer(THREE_ENDINGS, {"path": path})
+    assert score.detail["ending"] == ending
+    assert score.fraction == pytest.approx(fraction)
+    assert {code: got for code, (got, _out_of) in score.competencies.items()} == pytest.approx(
+        competencies
+    )
+    assert all(out_of == 1.0 for _got, out_of in score.competencies.values())

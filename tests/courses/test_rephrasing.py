@@ -2,7 +2,7 @@
 
 import pytest
 
-from courses.scoring.evaluation import evaluate, load_items
+from courses.scoring.evaluation import evaluate, load_items, ordering_rates, score_triples
 from courses.scoring.rephrasing import (
     FINDING_CODES,
     GOOD_REWRITE_THRESHOLD,
@@ -268,3 +268,21 @@ def test_the_rules_separate_good_and_bad_rewrites(language, split):
     result = evaluate(load_items(language=language, split=split), language=language)
     assert result["accuracy"] >= 0.9, result["errors"]
     assert result["good_pass_rate"] >= 0.85
+
+
+def test_ordering_rates_count_strict_orderings_and_ties_as_wrong():
+    # (original, good, bad): right, good tied with original, bad tied with good, all wrong.
+    rates = ordering_rates([(10, 80, 30), (50, 50, 20), (20, 70, 70), (90, 40, 60)])
+    assert rates == {"pairs": 4, "good_above_original": 0.5, "bad_below_good": 0.5}
+
+
+def test_ordering_rates_of_nothing_are_zero():
+    assert ordering_rates([]) == {"pairs": 0, "good_above_original": 0.0, "bad_below_good": 0.0}
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_good_rewrites_outscore_originals_and_bad_rewrites(language):
+    rates = ordering_rates(score_triples(load_items(language=language), language=language))
+    assert rates["pairs"] >= 40
+    assert rates["good_above_original"] >= 0.9
+    assert rates["bad_below_good"] >= 0.9

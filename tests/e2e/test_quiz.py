@@ -1,6 +1,6 @@
-"""An agent takes a practice quiz with a dialogue and a rephrasing question, reloads
-mid-way, loses nothing, submits and sees per-competency results; an editor imports a
-GIFT file with a preview."""
+"""An agent takes a course's refresher quiz with a dialogue and a rephrasing question,
+reloads mid-way, loses nothing, submits and sees per-competency results; an editor
+imports a GIFT file with a preview."""
 
 import re
 from pathlib import Path
@@ -10,11 +10,21 @@ from playwright.sync_api import expect
 DATA = Path(__file__).resolve().parents[1] / "courses" / "data"
 
 
-def test_an_agent_takes_a_quiz_reloads_and_sees_results_per_competency(
+def test_an_agent_takes_a_course_refresher_reloads_and_sees_results_per_competency(
     page, live_server, demo, sign_in, shot
 ):
     sign_in(page, "agent")
-    page.goto(f"{live_server.url}/assessments/phrasing-practice/")
+    # From My training to the positive-phrasing course, and on to its refresher quiz.
+    page.goto(f"{live_server.url}/training/")
+    page.click("a:has-text('Positive phrasing: say what you can do') >> nth=0")
+    page.wait_for_url("**/courses/positive-phrasing/")
+    quiz_link = page.locator("li.quiz a")
+    expect(quiz_link).to_have_text("Positive phrasing refresher")
+    shot(page, "course-with-refresher")
+    quiz_link.click()
+    page.wait_for_url("**/courses/positive-phrasing/phrasing-refresher/")
+    expect(page.locator("main")).to_contain_text("Refresher")
+    expect(page.locator(".breadcrumbs a")).to_have_text("Positive phrasing: say what you can do")
     shot(page, "quiz-start")
     page.click("button[data-action=start]")
     page.wait_for_selector("#quiz")
@@ -23,8 +33,8 @@ def test_an_agent_takes_a_quiz_reloads_and_sees_results_per_competency(
     sections = page.locator("section[data-question]")
     expect(sections).to_have_count(5)
 
-    # Single choice and true/false: the first option of each.
-    for kind in ("single", "true_false"):
+    # True/false and single choice: the first option of each.
+    for kind in ("true_false", "single"):
         section = page.locator(f"section[data-kind={kind}]").first
         section.locator("input[type=radio]").first.check()
         expect(section.locator("[data-saved-mark]")).to_have_text("Saved")
@@ -38,6 +48,9 @@ def test_an_agent_takes_a_quiz_reloads_and_sees_results_per_competency(
     # The dialogue: the customer's line and mood, a reply, the next line appears.
     dialogue = page.locator("section[data-kind=dialogue]")
     expect(dialogue.locator(".dialogue-node:not([hidden]) .mood")).to_have_text("Angry")
+    expect(dialogue.locator(".dialogue-node:not([hidden]) .line.customer")).to_contain_text(
+        "bedding set"
+    )
     first_reply = dialogue.locator(".dialogue-node:not([hidden]) button.reply").first
     first_reply_text = first_reply.inner_text()
     first_reply.click()
@@ -46,17 +59,23 @@ def test_an_agent_takes_a_quiz_reloads_and_sees_results_per_competency(
     shot(page, "quiz-dialogue-step")
 
     # The rephrasing answer autosaves after a short pause in typing.
-    rewrite = "I'm sorry for the trouble. I will send you a new locker code today by 5 pm."
+    rewrite = (
+        "Thank you for sending the item back. It has reached our warehouse and is being"
+        " checked now. I will email you the result by Friday, 5 pm."
+    )
     rephrase = page.locator("section[data-kind=rephrasing]")
+    expect(rephrase).to_contain_text("Your RMA is pending QC")
     rephrase.locator("textarea").fill(rewrite)
     expect(rephrase.locator("[data-saved-mark]")).to_have_text("Saved", timeout=5000)
     expect(page.locator("[data-status]")).to_have_text("Saved")
     shot(page, "quiz-answered")
 
-    # Reload: nothing is lost, the dialogue resumes where it stopped.
+    # Reload mid-way: nothing is lost, the dialogue resumes where it stopped.
     page.reload()
     page.wait_for_selector("#quiz")
+    expect(page.locator("section[data-kind=true_false] input[type=radio]").first).to_be_checked()
     expect(page.locator("section[data-kind=single] input[type=radio]").first).to_be_checked()
+    expect(sjt.locator("input[data-field=most]").nth(0)).to_be_checked()
     expect(sjt.locator("input[data-field=least]").nth(1)).to_be_checked()
     expect(rephrase.locator("textarea")).to_have_value(rewrite)
     expect(dialogue.locator("[data-transcript] .line.agent")).to_have_text(first_reply_text)
@@ -72,11 +91,17 @@ def test_an_agent_takes_a_quiz_reloads_and_sees_results_per_competency(
     page.wait_for_url("**/result/")
     expect(page.locator("[data-competencies] tr")).not_to_have_count(0)
     expect(page.locator("[data-competency=empathy]")).to_be_visible()
+    expect(page.locator("[data-competency=positive_attitude]")).to_be_visible()
     shot(page, "quiz-result")
 
     page.click("text=Review my answers")
     expect(page.locator("section.review")).to_have_count(5)
     shot(page, "quiz-review")
+
+    # The pass reached the course: its quiz is ticked off.
+    page.goto(f"{live_server.url}/courses/positive-phrasing/")
+    expect(page.locator("li.quiz.done")).to_be_visible()
+    shot(page, "course-refresher-passed")
 
 
 def test_an_editor_imports_a_gift_file_with_a_preview(page, live_server, demo, sign_in, shot):

@@ -13,6 +13,7 @@ from courses.formats.model import default_name
 from courses.models import (
     AssessmentIndexPage,
     Competency,
+    CoursePage,
     DialogueChoice,
     DialogueNode,
     Question,
@@ -28,6 +29,17 @@ BANKS = ("hiring-roleplay", "stress-and-phrasing", "product-knowledge", "ecommer
 HIRING_SLUG = "support-agent-assessment"
 PRACTICE_SLUG = "phrasing-practice"
 REFRESHER_SLUG = "product-and-law-refresher"
+COURSE_SLUG = "positive-phrasing"
+COURSE_QUIZ_SLUG = "phrasing-refresher"
+# The positive-phrasing course's refresher: a dialogue and a rephrasing question
+# among four others, none of them graded by a person.
+COURSE_QUIZ_KEYS = [
+    "sp-not-personal",
+    "sp-burnout-sign",
+    "sp-sj-personal-insults",
+    "hire-rp-late-discount",
+    "sp-reph-rma-jargon",
+]
 
 
 def _ensure_competencies() -> dict[str, Competency]:
@@ -182,7 +194,64 @@ def load_quiz() -> dict:
         )
         refresher.save_revision().publish()
     _translate_pages(index, [hiring, practice, refresher])
-    return {"hiring": hiring, "practice": practice, "refresher": refresher}
+    course_quiz = _course_refresher(by_key)
+    return {
+        "hiring": hiring,
+        "practice": practice,
+        "refresher": refresher,
+        "course_refresher": course_quiz,
+    }
+
+
+def _course_refresher(by_key: dict[str, Question]) -> QuizPage | None:
+    """The positive-phrasing course's own refresher quiz, with its translations.
+
+    Passing it counts as the course's quiz (``progress_quiz_passed``).
+    """
+    course = (
+        CoursePage.objects.filter(slug=COURSE_SLUG, locale__language_code="en")
+        .order_by("path")
+        .first()
+    )
+    if course is None:
+        return None
+    quiz = QuizPage.objects.child_of(course).filter(slug=COURSE_QUIZ_SLUG).first()
+    if quiz is None:
+        quiz = QuizPage(
+            slug=COURSE_QUIZ_SLUG,
+            title="Positive phrasing refresher",
+            intro="<p>Five questions: a role-play with an upset customer and a reply"
+            " to rewrite positively among them. Your answers are saved as you go.</p>",
+            mode=QuizPage.Mode.REFRESHER,
+            time_limit_seconds=20 * 60,
+            pass_mark=60,
+            attempts_allowed=3,
+            grading_method=QuizPage.Grading.HIGHEST,
+            feedback=QuizPage.Feedback.AFTER_SUBMIT,
+        )
+        quiz.quiz_questions = [
+            QuizQuestion(question=by_key[f"demo:{key}"])
+            for key in COURSE_QUIZ_KEYS
+            if f"demo:{key}" in by_key
+        ]
+        course.add_child(instance=quiz)
+        quiz.save_revision().publish()
+    for code, title in COURSE_QUIZ_TITLES.items():
+        locale = Locale.objects.filter(language_code=code).first()
+        if locale is None or quiz.has_translation(locale):
+            continue
+        if not course.has_translation(locale):
+            continue
+        copy = quiz.copy_for_translation(locale)
+        copy.title = title
+        copy.save_revision().publish()
+    return quiz
+
+
+COURSE_QUIZ_TITLES = {
+    "ru": "Повторение: позитивные формулировки",
+    "pl": "Powtórka: pozytywne sformułowania",
+}
 
 
 TITLES = {
