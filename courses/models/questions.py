@@ -222,6 +222,10 @@ class DialogueNode(Orderable):
     ]
 
     class Meta(Orderable.Meta):
+        # The first line is the start. Lines written by the admin carry a sort order;
+        # imported and demo lines may not, and then the order they were written in
+        # (pk) decides, the same on SQLite and PostgreSQL.
+        ordering = ["sort_order", "pk"]
         verbose_name = _("dialogue line")
         verbose_name_plural = _("dialogue lines")
 
@@ -251,6 +255,7 @@ class DialogueChoice(Orderable):
     ]
 
     class Meta(Orderable.Meta):
+        ordering = ["sort_order", "pk"]
         verbose_name = _("dialogue reply")
         verbose_name_plural = _("dialogue replies")
 
