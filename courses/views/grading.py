@@ -48,13 +48,32 @@ def grading_queue(request):
 def answer_grade_view(request, pk: int):
     require_grader(request.user)
     answer = get_object_or_404(grading_answers(), pk=pk)
+    form, done = grade_form_handle(
+        request, answer, grade=answer_grade, done_url="courses:grading_queue"
+    )
+    if done:
+        return done
+    context = {
+        "answer": answer,
+        "question": question_display(answer.question, language=answer.attempt.language),
+        "findings": ((answer.auto_detail or {}).get("rephrasing") or {}).get("findings", []),
+        "form": form,
+    }
+    return TemplateResponse(request, "courses/answer_grade.html", context)
+
+
+def grade_form_handle(request, answer, *, grade, done_url: str):
+    """The grade form both grading queues share: prefilled, checked, saved by `grade`.
+
+    Returns the form and, once the grade is saved, the redirect to answer with.
+    """
     initial = {"note": answer.grader_note}
     if answer.score is not None:
         initial["score"] = round(100 * answer.score)
     form = GradeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            answer_grade(
+            grade(
                 answer=answer,
                 score=form.cleaned_data["score"],
                 grader=request.user,
@@ -64,11 +83,5 @@ def answer_grade_view(request, pk: int):
             form.add_error(None, refused.message)
         else:
             messages.success(request, _("Grade saved."))
-            return redirect("courses:grading_queue")
-    context = {
-        "answer": answer,
-        "question": question_display(answer.question, language=answer.attempt.language),
-        "findings": ((answer.auto_detail or {}).get("rephrasing") or {}).get("findings", []),
-        "form": form,
-    }
-    return TemplateResponse(request, "courses/answer_grade.html", context)
+            return form, redirect(done_url)
+    return form, None

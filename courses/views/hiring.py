@@ -24,7 +24,6 @@ from ..hiring_forms import (
     CandidateFilterForm,
     DecisionForm,
     ExtendForm,
-    GradeForm,
     InviteForm,
     PositionForm,
 )
@@ -45,7 +44,6 @@ from ..hiring_stats import radar_geometry
 from ..models import Candidate, Invitation, Position
 from ..permissions import require_recruiter
 from ..selectors import question_display
-from ..services.attempts import AttemptError
 from ..services.hiring import candidate_answer_grade, candidate_decide, candidate_delete_now
 from ..services.invitations import (
     InvitationError,
@@ -55,6 +53,7 @@ from ..services.invitations import (
     invitation_resend,
     invitation_revoke,
 )
+from .grading import grade_form_handle
 
 PAGE_LIMIT = 500
 SERIES_COLOURS = ("#0f6e6e", "#b26a00", "#2a5d9f", "#b3261e")
@@ -316,23 +315,11 @@ def answer_grade(request, pk: int):
     """The automatic rephrasing score and findings are shown; the person's score decides."""
     require_recruiter(request.user)
     answer = get_object_or_404(grading_answers(waiting_only=False), pk=pk)
-    initial = {"note": answer.grader_note}
-    if answer.score is not None:
-        initial["score"] = round(100 * answer.score)
-    form = GradeForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            candidate_answer_grade(
-                answer=answer,
-                score=form.cleaned_data["score"],
-                grader=request.user,
-                note=form.cleaned_data["note"],
-            )
-        except AttemptError as refused:
-            form.add_error(None, refused.message)
-        else:
-            messages.success(request, _("Grade saved."))
-            return redirect("courses:hiring_grading_queue")
+    form, done = grade_form_handle(
+        request, answer, grade=candidate_answer_grade, done_url="courses:hiring_grading_queue"
+    )
+    if done:
+        return done
     detail = answer.auto_detail or {}
     context = {
         "answer": answer,
