@@ -14,7 +14,12 @@ import numpy as np
 import pandas as pd
 from django.db.models import Q
 
-from wellbeing.importing import NULLABLE_COLUMNS, RECORD_COLUMNS
+from wellbeing.importing import (
+    FLOAT_COLUMNS,
+    INTEGER_COLUMNS,
+    NULLABLE_COLUMNS,
+    RECORD_COLUMNS,
+)
 from wellbeing.metrics import WORKLOAD_COLUMNS
 from wellbeing.models import WorkloadRecord
 
@@ -67,20 +72,8 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
         date=pd.to_datetime(frame["date"]).astype("datetime64[ns]"),
         team_id=pd.array(frame["team_id"], dtype="Int64"),
         absence=frame["absence"].astype(bool),
-        **{
-            column: pd.to_numeric(frame[column]).astype("float64")
-            for column in ("occupancy_pct", "hours_worked", "overtime_h", "csat", "quality")
-        },
-        **{
-            column: pd.to_numeric(frame[column]).astype("int64")
-            for column in (
-                "contacts",
-                "handle_time_s",
-                "after_contact_s",
-                "after_hours_min",
-                "hostile_contacts",
-            )
-        },
+        **{column: pd.to_numeric(frame[column]).astype("float64") for column in FLOAT_COLUMNS},
+        **{column: pd.to_numeric(frame[column]).astype("int64") for column in INTEGER_COLUMNS},
     )
 
 
@@ -149,13 +142,7 @@ def _record(row) -> WorkloadRecord:
         if pd.isna(values[column]):
             values[column] = None
     values["team_id"] = None if pd.isna(values["team_id"]) else int(values["team_id"])
-    for column in (
-        "contacts",
-        "handle_time_s",
-        "after_contact_s",
-        "after_hours_min",
-        "hostile_contacts",
-    ):
+    for column in INTEGER_COLUMNS:
         values[column] = int(values[column])
     for column in ("hours_worked", "overtime_h"):
         values[column] = float(values[column])

@@ -1,6 +1,7 @@
 """Reads of the training portal: catalogue, course progress, my training, team matrix."""
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -91,36 +92,35 @@ def originals_map(pages, model) -> dict[int, Page]:
     return result
 
 
-def lessons_of(courses) -> dict[int, list[LessonPage]]:
-    """course pk → its live lessons in tree order, for many courses in one query."""
+def _children_of(courses, pages) -> Iterator[tuple[int, Page]]:
+    """(course pk, page) for the live direct children of many courses, in tree order,
+    from one query; `pages` narrows which children (lessons, quizzes)."""
     courses = list(courses)
     if not courses:
-        return {}
+        return
     condition = Q()
     for course in courses:
         condition |= Q(path__startswith=course.path, depth=course.depth + 1)
     by_path = {course.path: course.pk for course in courses}
+    for page in pages.live().filter(condition).order_by("path"):
+        yield by_path[page.path[: -Page.steplen]], page
+
+
+def lessons_of(courses) -> dict[int, list[LessonPage]]:
+    """course pk → its live lessons in tree order, for many courses in one query."""
+    courses = list(courses)
     result: dict[int, list[LessonPage]] = {course.pk: [] for course in courses}
-    steplen = Page.steplen
-    for lesson in LessonPage.objects.live().filter(condition).order_by("path"):
-        result[by_path[lesson.path[:-steplen]]].append(lesson)
+    for course_pk, lesson in _children_of(courses, LessonPage.objects.all()):
+        result[course_pk].append(lesson)
     return result
 
 
 def quiz_children_of(courses) -> dict[int, Page]:
     """course pk → its first live quiz page (by content type name), in one query."""
-    courses = list(courses)
-    if not courses:
-        return {}
-    condition = Q()
-    for course in courses:
-        condition |= Q(path__startswith=course.path, depth=course.depth + 1)
-    by_path = {course.path: course.pk for course in courses}
     found: dict[int, Page] = {}
-    for page in (
-        Page.objects.live().filter(condition, content_type__model=QUIZ_MODEL_NAME).order_by("path")
-    ):
-        found.setdefault(by_path[page.path[: -Page.steplen]], page)
+    quizzes = Page.objects.filter(content_type__model=QUIZ_MODEL_NAME)
+    for course_pk, page in _children_of(courses, quizzes):
+        found.setdefault(course_pk, page)
     return found
 
 

@@ -208,13 +208,7 @@ def validate(
             issues.append(Issue(int(rows_number[index]), column, code, dict(params)))
     issues.sort(key=lambda issue: (issue.row, issue.column))
 
-    for column in (
-        "contacts",
-        "handle_time_s",
-        "after_contact_s",
-        "after_hours_min",
-        "hostile_contacts",
-    ):
+    for column in INTEGER_COLUMNS:
         out[column] = out[column].fillna(0)
     for column in ("hours_worked", "overtime_h"):
         out[column] = out[column].fillna(0.0)
