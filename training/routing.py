@@ -13,7 +13,7 @@ def home_url_for(user) -> str:
     if TEAM_LEAD in roles:
         return reverse("wellbeing:team_dashboard")
     if RECRUITER in roles:
-        return reverse("courses:candidate_list")
+        return reverse("hiring:candidate_list")
     if WELLBEING_ADMIN in roles:
         return reverse("wellbeing:organisation")
     if EDITOR in roles:

@@ -23,7 +23,7 @@ def require_grader(user) -> None:
 
 def grading_answers():
     # Staff attempts only: candidates' answers are personal data that only recruiters
-    # see, in the hiring grading queue (courses.views.hiring).
+    # see, in the hiring grading queue (hiring.views.recruiter).
     return (
         Answer.objects.filter(question__kind__in=GRADED_KINDS, attempt__user__isnull=False)
         .exclude(attempt__status=Attempt.Status.OPEN)
