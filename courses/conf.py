@@ -17,6 +17,11 @@ DEFAULTS: dict[str, Any] = {
     "INVITATION_VALID_DAYS": 14,
     "PERCENTILE_MIN_CANDIDATES": 10,
     "TOKEN_RATE_LIMIT": "30/10m",
+    # Behind a reverse proxy: the request header it writes the client's address to
+    # (e.g. "X-Forwarded-For"), and how many proxies of yours append to it. Empty:
+    # the connection's own address (REMOTE_ADDR) is the client's.
+    "TRUSTED_PROXY_HEADER": "",
+    "TRUSTED_PROXY_COUNT": 1,
     # Wellbeing
     "MIN_GROUP_SIZE": 5,
     "CHECKIN_COMMENTS_ENABLED": False,

@@ -1,9 +1,18 @@
 """Rate limiting of the candidate token URLs.
 
-A fixed window per client address: `STEADY_TOKEN_RATE_LIMIT` reads "30/10m"
-(30 requests per 10 minutes; units s, m, h). Redis holds the counters when the
-cache is Redis, so every web process shares them; on the embedded default the
-cache is per process, so a database table counts instead.
+What is limited is guessing: a fixed window per client address counts requests
+with a token that does not exist, and `STEADY_TOKEN_RATE_LIMIT` reads "30/10m"
+(30 per 10 minutes; units s, m, h). A link that does exist is never refused,
+so candidates behind one office or mobile-network address are not locked out
+because someone else on it guessed. Redis holds the counters when the cache is
+Redis, so every web process shares them; on the embedded default the cache is
+per process, so a database table counts instead.
+
+The client's address is the connection's, unless the site sits behind proxies it
+trusts: `STEADY_TRUSTED_PROXY_HEADER` names the header they write (usually
+"X-Forwarded-For") and `STEADY_TRUSTED_PROXY_COUNT` how many of them append to
+it; the address the outermost trusted proxy saw is taken, so a client cannot
+choose its own by sending the header itself.
 """
 
 from __future__ import annotations
@@ -38,9 +47,22 @@ def rate_parse(text: str) -> Rate:
     return Rate(limit=int(count), seconds=int(amount or 1) * UNITS[unit])
 
 
+def client_address(request) -> str:
+    """The client's address: the connection's, or the one the trusted proxies saw."""
+    header = steady_setting("TRUSTED_PROXY_HEADER")
+    if header:
+        hops = [hop.strip() for hop in request.headers.get(header, "").split(",") if hop.strip()]
+        trusted = max(1, int(steady_setting("TRUSTED_PROXY_COUNT")))
+        # Each trusted proxy appends the address it saw; anything further left was
+        # written by the client and proves nothing.
+        if len(hops) >= trusted:
+            return hops[-trusted]
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
 def client_key(request) -> str:
     """The client's address, hashed so no IP address is written anywhere."""
-    address = request.META.get("REMOTE_ADDR", "") or "unknown"
+    address = client_address(request)
     return hashlib.sha256(f"steady-token:{address}".encode()).hexdigest()[:40]
 
 

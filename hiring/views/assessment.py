@@ -1,8 +1,9 @@
 """The candidate's side of hiring: every URL carries the invitation token, no account.
 
-Each view is wrapped by `token_required`, which rate-limits the client, opens the
-invitation by token and answers a bad, used, expired or revoked link with a plain
-page that reveals nothing else. The quiz itself is the engine's: its take template
+Each view is wrapped by `token_required`, which opens the invitation by token,
+rate-limits clients that send tokens that do not exist (see `hiring.ratelimit`), and
+answers a bad, used, expired or revoked link with a plain page that reveals nothing
+else. The quiz itself is the engine's: its take template
 and its autosave endpoint, at URLs scoped by the token.
 """
 
@@ -55,26 +56,22 @@ def _problem(request, state: str) -> HttpResponse:
     )
 
 
-def token_required(*, counts: bool = False):
-    """Rate-limit, then open the invitation; `counts` makes every request count (pages a
-    person opens), while autosave calls with a valid token do not."""
+def token_required(view):
+    """Open the invitation by token; rate-limit the client only when the token does not
+    exist, so guessing is slowed down while a real link always works."""
 
-    def decorate(view):
-        @wraps(view)
-        @never_cache
-        def wrapper(request, token: str, *args, **kwargs):
-            now = timezone.now()
+    @wraps(view)
+    @never_cache
+    def wrapper(request, token: str, *args, **kwargs):
+        now = timezone.now()
+        opened = invitation_open(raw_token=token, now=now)
+        if opened.state == LinkState.INVALID:
             key = client_key(request)
-            if rate_exceeded(key=key, now=now):
+            if rate_exceeded(key=key, now=now) or not rate_hit(key=key, now=now):
                 return _rate_limited(request)
-            opened = invitation_open(raw_token=token, now=now)
-            if (counts or opened.state == LinkState.INVALID) and not rate_hit(key=key, now=now):
-                return _rate_limited(request)
-            return view(request, token, opened, now, *args, **kwargs)
+        return view(request, token, opened, now, *args, **kwargs)
 
-        return wrapper
-
-    return decorate
+    return wrapper
 
 
 def _landing_context(token: str, opened: OpenedLink) -> dict:
@@ -92,7 +89,7 @@ def _landing_context(token: str, opened: OpenedLink) -> dict:
     }
 
 
-@token_required(counts=True)
+@token_required
 def assessment_landing(request, token, opened: OpenedLink, now):
     """What the assessment is, what is recorded, and the consent step."""
     if not opened.ok:
@@ -118,7 +115,7 @@ def _open_attempt(opened: OpenedLink) -> Attempt | None:
     return opened.invitation.attempt
 
 
-@token_required(counts=True)
+@token_required
 def assessment_take(request, token, opened: OpenedLink, now):
     if opened.state == LinkState.USED:
         return redirect("hiring:assessment_done", token=token)
@@ -138,7 +135,7 @@ def assessment_take(request, token, opened: OpenedLink, now):
 
 
 @require_POST
-@token_required()
+@token_required
 def assessment_answer(request, token, opened: OpenedLink, now):
     attempt = _open_attempt(opened)
     if attempt is None:
@@ -147,7 +144,7 @@ def assessment_answer(request, token, opened: OpenedLink, now):
 
 
 @require_POST
-@token_required()
+@token_required
 def assessment_signal(request, token, opened: OpenedLink, now):
     """Integrity events from the page: {"event": "blur"|"paste"|"time", ...}."""
     attempt = _open_attempt(opened)
@@ -168,7 +165,7 @@ def assessment_signal(request, token, opened: OpenedLink, now):
 
 
 @require_POST
-@token_required(counts=True)
+@token_required
 def assessment_submit(request, token, opened: OpenedLink, now):
     attempt = _open_attempt(opened)
     if attempt is not None:
@@ -178,7 +175,7 @@ def assessment_submit(request, token, opened: OpenedLink, now):
     return redirect("hiring:assessment_done", token=token)
 
 
-@token_required(counts=True)
+@token_required
 def assessment_done(request, token, opened: OpenedLink, now):
     """The thank-you page, once the attempt is closed."""
     if opened.state != LinkState.USED:

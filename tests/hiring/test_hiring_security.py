@@ -127,18 +127,56 @@ def test_a_tampered_token_gets_the_same_plain_page(client, quiz):
 
 
 @override_settings(STEADY_TOKEN_RATE_LIMIT="5/10m")
-def test_guessing_tokens_is_rate_limited_then_even_a_good_link_waits(client, quiz):
+def test_guessing_tokens_is_rate_limited_but_a_real_link_on_that_address_still_works(client, quiz):
     _invitation, token = invite(recruiter(), quiz)
     statuses = [
         client.get(reverse("hiring:assessment_landing", args=[f"guess{n}"])).status_code
         for n in range(7)
     ]
     assert statuses[:5] == [404] * 5 and statuses[5:] == [429, 429]
-    blocked = client.get(reverse("hiring:assessment_landing", args=[token]))
-    assert blocked.status_code == 429 and "Too many" in blocked.content.decode()
-    other = client.get(reverse("hiring:assessment_landing", args=[token]), REMOTE_ADDR="10.0.0.9")
-    assert other.status_code == 200
+
+    # A candidate behind the same address (an office, a mobile network) is not refused.
+    landing = client.get(reverse("hiring:assessment_landing", args=[token]))
+    assert landing.status_code == 200
+    for _n in range(10):
+        assert client.get(reverse("hiring:assessment_landing", args=[token])).status_code == 200
+    still_guessing = client.get(reverse("hiring:assessment_landing", args=["guess-more"]))
+    assert still_guessing.status_code == 429 and "Too many" in still_guessing.content.decode()
+    other = client.get(reverse("hiring:assessment_landing", args=["guess"]), REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 404
     assert not TokenRateLimit.objects.filter(key__contains="127.0.0.1").exists()  # hashed
+
+
+@override_settings(STEADY_TOKEN_RATE_LIMIT="2/10m")
+def test_without_a_trusted_proxy_a_forwarded_header_changes_nothing(client, quiz):
+    for n in range(2):
+        client.get(
+            reverse("hiring:assessment_landing", args=[f"g{n}"]), HTTP_X_FORWARDED_FOR=f"1.1.1.{n}"
+        )
+
+    spoofed = client.get(
+        reverse("hiring:assessment_landing", args=["g3"]), HTTP_X_FORWARDED_FOR="9.9.9.9"
+    )
+
+    assert spoofed.status_code == 429
+
+
+@override_settings(
+    STEADY_TOKEN_RATE_LIMIT="2/10m",
+    STEADY_TRUSTED_PROXY_HEADER="X-Forwarded-For",
+    STEADY_TRUSTED_PROXY_COUNT=1,
+)
+def test_behind_a_trusted_proxy_each_client_is_counted_by_its_own_address(client, quiz):
+    url = reverse("hiring:assessment_landing", args=["guess"])
+    # All requests arrive from the proxy's address; the proxy appends the client's.
+    first = [client.get(url, HTTP_X_FORWARDED_FOR="203.0.113.7").status_code for _n in range(3)]
+    second = client.get(url, HTTP_X_FORWARDED_FOR="198.51.100.4").status_code
+    # A client writing its own X-Forwarded-For only adds hops to the left of the proxy's.
+    spoofed = client.get(url, HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7").status_code
+
+    assert first == [404, 404, 429]
+    assert second == 404
+    assert spoofed == 429
 
 
 def test_autosave_with_a_valid_token_does_not_use_up_the_limit(client, quiz):
