@@ -4,7 +4,7 @@ percentiles, integrity summaries, the comparison and the grading queue."""
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, CharField, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
 from wagtail.models import ModelLogEntry
 
 from courses.conf import steady_setting
@@ -70,6 +70,16 @@ def candidate_get(*, pk: int) -> Candidate | None:
     return candidates_filtered(include_purged=True).filter(pk=pk).first()
 
 
+def purged_submitted_count(*, quiz_ids: set[int]) -> int:
+    """Submitted attempts in the percentile pools whose candidate's personal data is gone."""
+    return Attempt.objects.filter(
+        quiz_id__in=quiz_ids,
+        status__in=CLOSED,
+        score__isnull=False,
+        invitation__candidate__purged_at__isnull=False,
+    ).count()
+
+
 def quiz_score_pools(*, quiz_ids: set[int]) -> dict[int, list[float]]:
     """Scores of every candidate's closed attempt per quiz (purged ones included:
     their scores are anonymous and still count)."""
@@ -109,6 +119,14 @@ def candidate_table(candidates: list[Candidate]) -> dict:
         if attempt.status in CLOSED:
             codes.update((attempt.competency_scores or {}).keys())
     columns = competency_labels(codes)
+    # The same answers the grading queue lists, counted per attempt: the two never disagree.
+    to_grade = dict(
+        answers_to_grade()
+        .filter(attempt_id__in=[a.pk for a in attempts])
+        .order_by()
+        .values_list("attempt_id")
+        .annotate(count=Count("pk"))
+    )
     rows = []
     for candidate in candidates:
         attempt = _attempt(candidate)
@@ -121,14 +139,21 @@ def candidate_table(candidates: list[Candidate]) -> dict:
                 "status_label": Candidate.Status(candidate.status_code).label,
                 "badge": STATUS_BADGES[candidate.status_code],
                 "score": attempt.score if closed else None,
-                "pending": attempt.pending_count if closed else 0,
+                "pending": to_grade.get(attempt.pk, 0) if closed else 0,
                 "percentile": candidate_percentile(
                     attempt=attempt, pool=pools.get(attempt.quiz_id, []) if attempt else []
                 ),
                 "competencies": [_percent(scores.get(code)) for code, _label in columns],
+                "competency_cells": [
+                    {"label": label, "value": _percent(scores.get(code))} for code, label in columns
+                ],
             }
         )
-    return {"rows": rows, "columns": columns}
+    return {
+        "rows": rows,
+        "columns": columns,
+        "purged_in_pools": purged_submitted_count(quiz_ids=set(pools)) if pools else 0,
+    }
 
 
 def _attempt(candidate: Candidate) -> Attempt | None:

@@ -9,6 +9,9 @@ def register_hiring_log_actions(actions):
     """Every recruiter action on a candidate, as it reads in the audit log."""
     actions.register_action("steady.invite", _("Invite candidate"), _("Candidate invited"))
     actions.register_action("steady.resend", _("Resend invitation"), _("Invitation resent"))
+    actions.register_action(
+        "steady.link", _("New invitation link"), _("New link made for the recruiter to copy")
+    )
     actions.register_action("steady.extend", _("Extend invitation"), _("Invitation extended"))
     actions.register_action("steady.revoke", _("Revoke invitation"), _("Invitation revoked"))
     actions.register_action("steady.grade", _("Grade answer"), _("Answer graded"))

@@ -255,8 +255,8 @@ def _refuse_if_closed(invitation: Invitation) -> None:
         raise InvitationError(_("This invitation was revoked."))
 
 
-def invitation_resend(*, invitation: Invitation, recruiter, now) -> Invitation:
-    """Send a fresh link (the previous one stops working); the attempt, if any, is kept."""
+def _token_renew(invitation: Invitation, *, recruiter, now, action: str) -> str:
+    """Give the invitation a fresh token (the previous link stops working); its raw value."""
     _refuse_if_closed(invitation)
     raw, hashed = token_new()
     with transaction.atomic():
@@ -265,9 +265,25 @@ def invitation_resend(*, invitation: Invitation, recruiter, now) -> Invitation:
         if invitation.expires_at < now:
             invitation.expires_at = now + timedelta(days=steady_setting("INVITATION_VALID_DAYS"))
         invitation.save(update_fields=["token_hash", "sent_count", "expires_at"])
-        _audit(invitation.candidate, "steady.resend", user=recruiter)
+        _audit(invitation.candidate, action, user=recruiter)
+    return raw
+
+
+def invitation_resend(*, invitation: Invitation, recruiter, now) -> Invitation:
+    """Send a fresh link (the previous one stops working); the attempt, if any, is kept."""
+    raw = _token_renew(invitation, recruiter=recruiter, now=now, action="steady.resend")
     _send(invitation, raw, now=now)
     return invitation
+
+
+def invitation_link_renew(*, invitation: Invitation, recruiter, now) -> str:
+    """A fresh link for the recruiter to pass on themselves (chat, phone), not e-mailed.
+
+    Only the token's hash is ever stored, so a link cannot be shown again later: this
+    makes a new one, and the previous link stops working.
+    """
+    raw = _token_renew(invitation, recruiter=recruiter, now=now, action="steady.link")
+    return invitation_link(raw_token=raw, language=invitation.candidate.language)
 
 
 def invitation_extend(*, invitation: Invitation, recruiter, days: int, now) -> Invitation:

@@ -41,6 +41,7 @@ from ..services.invitations import (
     invitation_create,
     invitation_create_bulk,
     invitation_extend,
+    invitation_link_renew,
     invitation_resend,
     invitation_revoke,
 )
@@ -206,7 +207,8 @@ def candidate_detail(request, pk: int):
 @login_required
 @require_POST
 def candidate_action(request, pk: int, action: str):
-    """resend / extend / revoke / delete: one POST each, then back to the candidate."""
+    """resend / link / extend / revoke / delete: one POST each, then back to the candidate
+    (a new link is shown once on its own page, since only its hash is kept)."""
     require_recruiter(request.user)
     candidate = get_object_or_404(Candidate, pk=pk)
     invitation = get_object_or_404(
@@ -217,6 +219,10 @@ def candidate_action(request, pk: int, action: str):
         if action == "resend":
             invitation_resend(invitation=invitation, recruiter=request.user, now=now)
             messages.success(request, _("A new link was sent; the previous one no longer works."))
+        elif action == "link":
+            link = invitation_link_renew(invitation=invitation, recruiter=request.user, now=now)
+            context = {"candidate": candidate, "invitation": invitation, "link": link}
+            return TemplateResponse(request, "hiring/recruiter/new_link.html", context)
         elif action == "extend":
             form = ExtendForm(request.POST)
             if not form.is_valid():

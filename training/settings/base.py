@@ -169,6 +169,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "UTC"
+# One date format per language on every page, e-mail and export (training/formats).
+FORMAT_MODULE_PATH = ["training.formats"]
 USE_I18N = True
 USE_TZ = True
 
