@@ -103,13 +103,6 @@ class DecisionForm(forms.Form):
     )
 
 
-class GradeForm(forms.Form):
-    score = forms.IntegerField(label=_("Score (%)"), min_value=0, max_value=100)
-    note = forms.CharField(
-        label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
-    )
-
-
 class PositionForm(forms.ModelForm):
     class Meta:
         model = Position

@@ -23,8 +23,9 @@ from django.views.decorators.http import require_POST
 
 from courses.conf import steady_setting
 from courses.models import Attempt
+from courses.selectors.quiz import attempt_take_context
 from courses.services.attempts import attempt_submit
-from courses.views.quiz import answer_save_response, attempt_take_context
+from courses.services.autosave import answer_autosave
 
 from ..ratelimit import client_key, rate_exceeded, rate_hit
 from ..services.candidates import candidate_attempt_start, integrity_record, invitation_consent
@@ -140,7 +141,8 @@ def assessment_answer(request, token, opened: OpenedLink, now):
     attempt = _open_attempt(opened)
     if attempt is None:
         return _problem(request, opened.state if not opened.ok else LinkState.USED)
-    return answer_save_response(request, attempt)
+    saved = answer_autosave(attempt=attempt, body=request.body, now=now)
+    return JsonResponse(saved.payload, status=saved.status)
 
 
 @require_POST

@@ -20,8 +20,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from courses.conf import steady_setting
+from courses.forms import GradeForm
 from courses.selectors import question_display
-from courses.views.grading import grade_form_handle
 
 from ..forms import CandidateFilterForm, DecisionForm, ExtendForm, InviteForm, PositionForm
 from ..models import Candidate, Invitation, Position
@@ -312,11 +312,14 @@ def answer_grade(request, pk: int):
     """The automatic rephrasing score and findings are shown; the person's score decides."""
     require_recruiter(request.user)
     answer = get_object_or_404(answers_to_grade(waiting_only=False), pk=pk)
-    form, done = grade_form_handle(
-        request, answer, grade=candidate_answer_grade, done_url="hiring:grading_queue"
-    )
-    if done:
-        return done
+    form = GradeForm.for_answer(answer, request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.grade_with(candidate_answer_grade, answer=answer, grader=request.user)
+    ):
+        messages.success(request, _("Grade saved."))
+        return redirect("hiring:grading_queue")
     detail = answer.auto_detail or {}
     context = {
         "answer": answer,
