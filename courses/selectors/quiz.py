@@ -69,6 +69,43 @@ def question_display(question, *, language: str, option_order: list[int] | None 
     }
 
 
+def dialogue_reached(shown: dict, path: list) -> dict:
+    """Only what a taker has reached in a dialogue: the lines and replies walked so far,
+    and the line they are at with its replies. Which line a reply leads to, later lines,
+    other branches and ending labels not yet reached stay on the server.
+    """
+    nodes = {node["key"]: node for node in shown["nodes"]}
+    current = shown["nodes"][0] if shown["nodes"] else None
+    transcript = []
+    for step in path if isinstance(path, list) else []:
+        choice = next((c for c in (current or {}).get("choices", []) if c["id"] == step), None)
+        if choice is None:
+            break
+        transcript.append(
+            {
+                "customer": current["customer"],
+                "mood": current["mood"],
+                "mood_label": current["mood_label"],
+                "reply": choice["text"],
+            }
+        )
+        current = nodes.get(choice["next"])
+    return {"transcript": transcript, "current": _line_shown(current)}
+
+
+def _line_shown(node: dict | None) -> dict | None:
+    if node is None:
+        return None
+    return {
+        "customer": node["customer"],
+        "mood": node["mood"],
+        "mood_label": node["mood_label"],
+        "ending": node["ending"],
+        "ending_label": node["ending_label"],
+        "choices": [{"id": c["id"], "text": c["text"]} for c in node["choices"]],
+    }
+
+
 def attempt_list_for(*, quiz, user):
     from ..models import Attempt
 
@@ -125,6 +162,10 @@ def attempt_take_context(attempt: Attempt, *, now, answer_url: str, submit_url: 
             option_order=attempt.option_orders.get(str(question.pk)),
         )
         shown["response"] = answers.get(question.pk, {})
+        if question.kind == "dialogue":
+            # The page holds only what has been reached; the rest comes after each choice.
+            shown["dialogue"] = dialogue_reached(shown, shown["response"].get("path") or [])
+            del shown["nodes"]
         questions.append(shown)
     return {
         "attempt": attempt,

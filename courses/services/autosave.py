@@ -43,10 +43,15 @@ def answer_autosave(*, attempt: Attempt, body: bytes, now: datetime) -> Autosave
         )
     except AnswerInvalid as invalid:
         return AutosaveResult({"ok": False, "error": str(invalid.message)}, 400)
-    return AutosaveResult(
-        {
-            "ok": True,
-            "saved_at": saved.saved_at.isoformat(),
-            "seconds_left": attempt.seconds_left(now),
-        }
-    )
+    payload = {
+        "ok": True,
+        "saved_at": saved.saved_at.isoformat(),
+        "seconds_left": attempt.seconds_left(now),
+    }
+    if question.kind == Question.Kind.DIALOGUE:
+        # The next line is sent only now that the reply leading to it is saved.
+        from ..selectors.quiz import dialogue_reached, question_display
+
+        shown = question_display(question, language=attempt.language)
+        payload["dialogue"] = dialogue_reached(shown, saved.response.get("path") or [])
+    return AutosaveResult(payload)

@@ -78,6 +78,10 @@
     }).then(function (result) {
       inFlight = false;
       if (result.status === 200 && result.body.ok) {
+        if (result.body.dialogue) {
+          root.dispatchEvent(new CustomEvent("steady:dialogue-step", {
+            detail: { section: item.section, reached: result.body.dialogue } }));
+        }
         var mark = item.section.querySelector("[data-saved-mark]");
         if (mark) mark.textContent = root.dataset.msgSaved;
         root.dispatchEvent(new CustomEvent("steady:answer-saved", { detail: { question: +id } }));
@@ -88,6 +92,15 @@
         lock(result.body.error);
       } else {
         say((result.body && result.body.error) || root.dataset.msgError, "error");
+        if (item.section.dataset.kind === "dialogue") {
+          // The reply was refused: take it back and let the taker choose again.
+          var box = item.section.querySelector(".dialogue");
+          box.dataset.path = dialoguePath(item.section).slice(0, -1).join(",");
+          item.section.querySelectorAll("button.reply").forEach(function (el) {
+            el.disabled = false;
+            el.classList.remove("chosen");
+          });
+        }
         flush();
       }
     }).catch(function () {
@@ -103,46 +116,80 @@
   window.addEventListener("online", flush);
 
   // --- dialogues -----------------------------------------------------------------
+  // The page holds only the lines reached so far. A reply is saved like any answer;
+  // the server's answer brings the next line, so later lines and branches are never
+  // in the page before they are reached.
   function dialoguePath(section) {
     return (section.querySelector(".dialogue").dataset.path || "").split(",")
       .filter(Boolean).map(Number);
   }
 
-  function renderDialogue(section) {
-    var box = section.querySelector(".dialogue");
-    var nodes = {};
-    box.querySelectorAll(".dialogue-node").forEach(function (node) {
-      nodes[node.dataset.node] = node;
-      node.hidden = true;
-    });
-    var first = nodes[box.dataset.start];
-    var transcript = box.querySelector("[data-transcript]");
-    transcript.innerHTML = "";
-    var current = first;
-    dialoguePath(section).forEach(function (choiceId) {
-      var button = current && current.querySelector("button[data-choice='" + choiceId + "']");
-      if (!button) return;
-      var said = current.querySelector(".line.customer").cloneNode(true);
-      var reply = document.createElement("p");
-      reply.className = "line agent";
-      reply.textContent = button.textContent;
-      transcript.appendChild(said);
-      transcript.appendChild(reply);
-      current = nodes[button.dataset.next];
-    });
-    if (current) current.hidden = false;
+  function customerLine(box, line) {
+    var p = document.createElement("p");
+    p.className = "line customer";
+    var who = document.createElement("span");
+    who.className = "who";
+    who.textContent = box.dataset.labelCustomer;
+    var mood = document.createElement("span");
+    mood.className = "badge mood mood-" + line.mood;
+    mood.textContent = line.mood_label;
+    p.appendChild(who);
+    p.appendChild(document.createTextNode(" "));
+    p.appendChild(mood);
+    p.appendChild(document.createTextNode(" " + line.customer));
+    return p;
   }
 
+  function renderDialogue(section, reached) {
+    var box = section.querySelector(".dialogue");
+    var transcript = box.querySelector("[data-transcript]");
+    var current = box.querySelector("[data-current]");
+    transcript.textContent = "";
+    reached.transcript.forEach(function (step) {
+      transcript.appendChild(customerLine(box, step));
+      var reply = document.createElement("p");
+      reply.className = "line agent";
+      reply.textContent = step.reply;
+      transcript.appendChild(reply);
+    });
+    current.textContent = "";
+    var line = reached.current;
+    if (!line) return;
+    current.appendChild(customerLine(box, line));
+    if (line.ending) {
+      var ended = document.createElement("p");
+      ended.className = "ending ending-" + line.ending;
+      ended.textContent = box.dataset.msgEnded + " " + line.ending_label;
+      current.appendChild(ended);
+      return;
+    }
+    var choices = document.createElement("div");
+    choices.className = "dialogue-choices";
+    line.choices.forEach(function (choice) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "reply";
+      button.dataset.choice = choice.id;
+      button.textContent = choice.text;
+      choices.appendChild(button);
+    });
+    current.appendChild(choices);
+  }
+
+  root.addEventListener("steady:dialogue-step", function (event) {
+    renderDialogue(event.detail.section, event.detail.reached);
+  });
+
   root.querySelectorAll("section[data-kind=dialogue]").forEach(function (section) {
-    renderDialogue(section);
     section.addEventListener("click", function (event) {
       var button = event.target.closest("button.reply");
-      if (!button || closed) return;
+      if (!button || closed || button.disabled) return;
       var box = section.querySelector(".dialogue");
+      section.querySelectorAll("button.reply").forEach(function (el) { el.disabled = true; });
+      button.classList.add("chosen");
       var path = dialoguePath(section);
       path.push(+button.dataset.choice);
       box.dataset.path = path.join(",");
-      renderDialogue(section);
       queue(section);
     });
   });
