@@ -132,3 +132,39 @@ def test_a_guessed_link_is_refused_plainly_and_then_rate_limited(page, live_serv
     response = page.goto(f"{live_server.url}/assessment/guessed-token-4/")
     assert response.status == 429 and "Too many attempts" in page.inner_text("main")
     shot(page, "hiring-10-rate-limited")
+
+
+def test_the_candidate_list_fits_1280_pixels_and_a_link_can_be_copied(
+    page, live_server, demo, sign_in, shot
+):
+    sign_in(page, "recruiter")
+    assert page.viewport_size["width"] == 1280
+    page.goto(f"{live_server.url}/hiring/")
+    # No sideways scrolling: the competencies are a strip of bars, numbers on demand.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    assert page.locator("table.candidates").bounding_box()["width"] <= 1280
+    page.locator("details.comp-details summary").first.click()
+    assert page.locator("details.comp-details[open] dl.comp-list dt").count() >= 3
+    shot(page, "hiring-12-list-1280")
+    notes = page.inner_text("[data-percentile-rule]")
+    assert "personal data has been deleted" in notes  # the demo has purged candidates
+
+    # A candidate still invited: the recruiter makes a link to pass on by chat.
+    invited = Candidate.objects.filter(
+        invitation__attempt__isnull=True,
+        invitation__revoked_at__isnull=True,
+        purged_at__isnull=True,
+        decision="",
+    )
+    page.goto(f"{live_server.url}/hiring/candidates/{invited.first().pk}/")
+    page.click("button[data-action=new-link]")
+    field = page.locator("#new-link")
+    assert "/assessment/" in field.input_value()
+    page.click("button[data-copy]")
+    assert page.inner_text("button[data-copy]") == "Copied"
+    shot(page, "hiring-13-new-link")
+
+    # The same list in Russian, with Russian dates.
+    page.goto(f"{live_server.url}/ru/hiring/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    shot(page, "hiring-14-list-ru")
