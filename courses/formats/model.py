@@ -69,6 +69,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ..lib.numbers import parse_number
+
 QuestionKind = Literal[
     "single",
     "multiple",
@@ -323,18 +325,6 @@ def dialogue_problems(dialogue: DialogueData | None) -> list[str]:
             if key not in keys:
                 problems.append(f"a reply refers to a line that does not exist: {key!r}")
     return problems
-
-
-_NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$")
-
-
-def parse_number(value: str) -> float | None:
-    """'3.5', '3,5', ' -2 ' -> float; anything else (units, words, inf) -> None."""
-    text = value.strip().replace("\u00a0", "").replace(" ", "")
-    if not _NUMBER.match(text):
-        return None
-    number = float(text.replace(",", "."))
-    return number if math.isfinite(number) else None
 
 
 _CONTEXT_PREFIX = re.compile(r"^\$[a-z0-9_]+\$(?:/|$)", re.IGNORECASE)
