@@ -75,11 +75,15 @@ class Question(ClusterableModel):
     """One question of any kind.
 
     Choice kinds keep their options as a JSON list of ``{"text", "weight",
-    "feedback"}``: weight is the credit fraction (-1 .. 1) for single, multiple and
-    true/false, and the effectiveness of a reply (-1 .. 1) for situational
-    questions, whose key is versioned (``key_version`` goes up when the weights
-    change, and every answer records the version it was scored with). Dialogues
-    keep their graph in ``DialogueNode`` / ``DialogueChoice`` rows.
+    "feedback"}``: weight is the credit fraction (-1 .. 1) for single, multiple,
+    true/false and missing word (whose text holds ``_____`` where the choice goes),
+    and for short and numerical answers each option is an accepted answer (numerical
+    ones add ``"tolerance"``); a matching question's options are pairs ``{"text":
+    prompt, "match": answer}`` (no prompt: an extra wrong answer). Weight is the
+    effectiveness of a reply (-1 .. 1) for situational questions, whose key is
+    versioned (``key_version`` goes up when the weights change, and every answer
+    records the version it was scored with). Dialogues keep their graph in
+    ``DialogueNode`` / ``DialogueChoice`` rows.
     ``translations`` holds other languages' texts in the shape of the demo
     fixtures: ``{"ru": {"text", "options": [{"text", "feedback"}], "original",
     "nodes": [{"key", "customer", "choices": [{"text"}]}]}}``.
@@ -89,6 +93,11 @@ class Question(ClusterableModel):
         SINGLE = "single", _("Single choice")
         MULTIPLE = "multiple", _("Multiple choice")
         TRUE_FALSE = "true_false", _("True / false")
+        SHORT_ANSWER = "short_answer", _("Short answer")
+        NUMERICAL = "numerical", _("Numerical")
+        MATCHING = "matching", _("Matching")
+        MISSING_WORD = "missing_word", _("Missing word")
+        DESCRIPTION = "description", _("Description (no answer)")
         SITUATIONAL = "situational", _("Situational judgement")
         DIALOGUE = "dialogue", _("Role-play dialogue")
         REPHRASING = "rephrasing", _("Positive rephrasing")
@@ -113,7 +122,14 @@ class Question(ClusterableModel):
         _("options"),
         default=list,
         blank=True,
-        help_text=_('A list of {"text": …, "weight": …, "feedback": …}; weight from -1 to 1.'),
+        help_text=_(
+            'A list of {"text": …, "weight": …, "feedback": …}; weight from -1 to 1. '
+            'Numerical answers add "tolerance"; matching pairs are {"text": prompt, '
+            '"match": answer}.'
+        ),
+    )
+    case_sensitive = models.BooleanField(
+        _("case sensitive"), default=False, help_text=_("Short answer only.")
     )
     key_version = models.PositiveIntegerField(
         _("key version"),
@@ -154,6 +170,7 @@ class Question(ClusterableModel):
             heading=_("Bank"),
         ),
         FieldPanel("options"),
+        FieldPanel("case_sensitive"),
         FieldPanel("key_version", read_only=True),
         FieldPanel("original"),
         FieldPanel("rubric"),

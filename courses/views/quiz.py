@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from ..models import Attempt, Question
 from ..selectors import (
+    answer_rows,
     attempt_counting,
     attempt_list_for,
     competency_rows,
@@ -218,6 +219,7 @@ def attempt_review_context(attempt: Attempt) -> dict:
             for step in path
             if step in by_id
         ]
+        shown["answer_rows"] = answer_rows(shown, response)
         shown["findings"] = (
             ((answer.auto_detail or {}).get("rephrasing") or {}).get("findings", [])
             if answer
