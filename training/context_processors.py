@@ -1,11 +1,12 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from courses.roles import AGENT, EDITOR, RECRUITER, TEAM_LEAD, WELLBEING_ADMIN, user_roles
+from courses.roles import AGENT, EDITOR, TEAM_LEAD, WELLBEING_ADMIN, user_roles
 
 
 def navigation(request) -> dict:
-    """The links in the site header, by role."""
+    """The links in the site header: a page behind a permission is linked to those who
+    hold it; the rest by role."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_links": []}
@@ -13,12 +14,13 @@ def navigation(request) -> dict:
     links = []
     if AGENT in roles or TEAM_LEAD in roles:
         links.append((reverse("courses:my_training"), _("My training")))
-    if TEAM_LEAD in roles:
+    if user.has_perm("wellbeing.view_team_wellbeing"):
         links.append((reverse("wellbeing:team_dashboard"), _("My teams")))
+    if user.has_perm("courses.view_team_training"):
         links.append((reverse("courses:team_matrix"), _("Team training")))
-    if RECRUITER in roles:
+    if user.has_perm("hiring.access_hiring"):
         links.append((reverse("hiring:candidate_list"), _("Candidates")))
-    if WELLBEING_ADMIN in roles:
+    if user.has_perm("wellbeing.manage_wellbeing"):
         links.append((reverse("wellbeing:organisation"), _("Organisation")))
     if EDITOR in roles or WELLBEING_ADMIN in roles or user.is_superuser:
         links.append((reverse("wagtailadmin_home"), _("Admin")))
