@@ -14,9 +14,10 @@ from .model import (
     QuestionKind,
     option_problems,
 )
-from .moodle_xml import parse_moodle_xml, write_moodle_xml
+from .moodle_xml import MOODLE_TYPES, parse_moodle_xml, write_moodle_xml
 
 __all__ = [
+    "MOODLE_TYPES",
     "FormatError",
     "FormatIssue",
     "OptionData",

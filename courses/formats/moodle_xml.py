@@ -38,9 +38,10 @@ from .model import (
     parse_percent,
 )
 
-__all__ = ["parse_moodle_xml", "write_moodle_xml"]
+__all__ = ["MOODLE_TYPES", "parse_moodle_xml", "write_moodle_xml"]
 
-_NATIVE_TYPE: dict[QuestionKind, str] = {
+# The Moodle type each of Steady's kinds is written as and read from.
+MOODLE_TYPES: dict[QuestionKind, str] = {
     "single": "multichoice",
     "multiple": "multichoice",
     "situational": "multichoice",
@@ -219,7 +220,7 @@ def _add_text(parent: ET.Element, tag: str, value: str, **attributes: str) -> ET
 
 
 def _add_question(quiz: ET.Element, question: QuestionData) -> None:
-    native_type = _NATIVE_TYPE[question.kind]
+    native_type = MOODLE_TYPES[question.kind]
     element = ET.SubElement(quiz, "question", type=native_type)
     _add_text(element, "name", question.name or default_name(question.text))
     _add_text(element, "questiontext", question.text, format="html")

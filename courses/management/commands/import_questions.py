@@ -5,18 +5,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from courses.formats import FormatError
+from courses.formats import MOODLE_TYPES, FormatError
 from courses.services.questions import questions_import, questions_parse
-
-# The Moodle type each of Steady's kinds is read from (see courses.formats.model).
-SOURCE_TYPES = {
-    "single": "multichoice",
-    "multiple": "multichoice",
-    "situational": "multichoice",
-    "true_false": "truefalse",
-    "free_text": "essay",
-    "rephrasing": "essay",
-}
 
 
 class Command(BaseCommand):
@@ -58,7 +48,7 @@ class Command(BaseCommand):
                     json.dumps(
                         {
                             "title": question.name,
-                            "source_type": SOURCE_TYPES.get(question.kind, question.kind),
+                            "source_type": MOODLE_TYPES.get(question.kind, question.kind),
                             "type": question.kind,
                             "category": options["category"] or question.category,
                             "answers": len(question.options),
