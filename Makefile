@@ -56,7 +56,7 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 
 messages: $(STAMP)
-	for app in training courses wellbeing; do \
+	for app in training courses hiring wellbeing; do \
 	  (cd $$app && ../$(PY) ../manage.py makemessages -l en -l ru -l pl --no-obsolete) || exit 1; \
 	done
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules

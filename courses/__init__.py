@@ -1,1 +1,1 @@
-"""Steady courses: teams, course pages, quizzes, progress, certificates, hiring."""
+"""Steady courses: teams, course pages, quizzes, progress, certificates."""

@@ -110,6 +110,8 @@ def _weights(options) -> list[float]:
 
 
 class GradeForm(forms.Form):
+    """The grade form both grading queues share (staff answers, candidates' answers)."""
+
     score = forms.IntegerField(
         label=_("Score (%)"),
         min_value=0,
@@ -122,3 +124,27 @@ class GradeForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    @classmethod
+    def for_answer(cls, answer, data=None) -> GradeForm:
+        """Prefilled with the answer's current grade and note."""
+        initial = {"note": answer.grader_note}
+        if answer.score is not None:
+            initial["score"] = round(100 * answer.score)
+        return cls(data, initial=initial)
+
+    def grade_with(self, grade, *, answer, grader) -> bool:
+        """Save a valid form through the `grade` service; a refusal becomes a form error."""
+        from .services.attempts import AttemptError
+
+        try:
+            grade(
+                answer=answer,
+                score=self.cleaned_data["score"],
+                grader=grader,
+                note=self.cleaned_data["note"],
+            )
+        except AttemptError as refused:
+            self.add_error(None, refused.message)
+            return False
+        return True

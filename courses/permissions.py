@@ -2,14 +2,6 @@
 
 from django.core.exceptions import PermissionDenied
 
-from .roles import RECRUITER, user_roles
-
-
-def require_recruiter(user) -> None:
-    """Hiring is for recruiters (and superusers) only."""
-    if not (user.is_superuser or RECRUITER in user_roles(user)):
-        raise PermissionDenied
-
 
 def can_view_team_training(user) -> bool:
     return user.is_authenticated and (

@@ -30,9 +30,4 @@ SCHEDULES: list[dict] = [
         "schedule_type": "I",
         "minutes": 5,
     },
-    {
-        "name": "steady.candidate_purge_expired",
-        "func": "courses.tasks.candidate_purge_expired_task",
-        "schedule_type": "D",
-    },
 ]

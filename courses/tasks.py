@@ -21,10 +21,3 @@ def lead_digests_weekly() -> int:
 def attempts_expire_overdue() -> int:
     """Close open attempts past their time limit with what they saved (every few minutes)."""
     return attempt_expire_overdue(now=timezone.now())
-
-
-def candidate_purge_expired_task() -> int:
-    """Daily: remove candidates' personal data once the retention period has passed."""
-    from .services.hiring import candidate_purge_expired
-
-    return candidate_purge_expired(now=timezone.now())

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assessment, certificates, grading, hiring, learner, quiz, team
+from .views import certificates, grading, learner, quiz, team
 
 app_name = "courses"
 
@@ -31,30 +31,6 @@ urlpatterns = [
         certificates.certificate_print,
         name="certificate_print",
     ),
-    path("hiring/", hiring.candidate_list, name="candidate_list"),
-    path("hiring/invite/", hiring.candidate_invite, name="candidate_invite"),
-    path("hiring/positions/", hiring.position_list, name="position_list"),
-    path("hiring/compare/", hiring.candidate_compare, name="candidate_compare"),
-    path("hiring/candidates/<int:pk>/", hiring.candidate_detail, name="candidate_detail"),
-    path(
-        "hiring/candidates/<int:pk>/decision/",
-        hiring.candidate_decision,
-        name="candidate_decision",
-    ),
-    path(
-        "hiring/candidates/<int:pk>/<slug:action>/",
-        hiring.candidate_action,
-        name="candidate_action",
-    ),
-    path("hiring/grading/", hiring.grading_queue, name="hiring_grading_queue"),
-    path("hiring/grading/<int:pk>/", hiring.answer_grade, name="hiring_answer_grade"),
-    # The candidate's side: no account, everything scoped by the invitation token.
-    path("assessment/<str:token>/", assessment.assessment_landing, name="assessment_landing"),
-    path("assessment/<str:token>/take/", assessment.assessment_take, name="assessment_take"),
-    path("assessment/<str:token>/answer/", assessment.assessment_answer, name="assessment_answer"),
-    path("assessment/<str:token>/signal/", assessment.assessment_signal, name="assessment_signal"),
-    path("assessment/<str:token>/submit/", assessment.assessment_submit, name="assessment_submit"),
-    path("assessment/<str:token>/done/", assessment.assessment_done, name="assessment_done"),
     path("quiz/attempts/<int:pk>/", quiz.attempt_take, name="attempt_take"),
     path("quiz/attempts/<int:pk>/answer/", quiz.attempt_answer, name="attempt_answer"),
     path("quiz/attempts/<int:pk>/submit/", quiz.attempt_submit_view, name="attempt_submit"),

@@ -16,7 +16,7 @@ PLURAL_FORMS = {
 
 def test_every_app_has_a_catalogue_per_language():
     found = {(p.parts[-5], p.parts[-3]) for p in CATALOGUES}
-    for app in ("training", "courses", "wellbeing"):
+    for app in ("training", "courses", "hiring", "wellbeing"):
         for language in ("en", "ru", "pl"):
             assert (app, language) in found
 

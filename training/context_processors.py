@@ -5,7 +5,7 @@ from courses.roles import AGENT, EDITOR, RECRUITER, TEAM_LEAD, WELLBEING_ADMIN, 
 
 
 def navigation(request) -> dict:
-    """The links in the site header, by role."""
+    """The links in the site header, by role (links only: every page checks permissions)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_links": []}
@@ -17,7 +17,7 @@ def navigation(request) -> dict:
         links.append((reverse("wellbeing:team_dashboard"), _("My teams")))
         links.append((reverse("courses:team_matrix"), _("Team training")))
     if RECRUITER in roles:
-        links.append((reverse("courses:candidate_list"), _("Candidates")))
+        links.append((reverse("hiring:candidate_list"), _("Candidates")))
     if WELLBEING_ADMIN in roles:
         links.append((reverse("wellbeing:organisation"), _("Organisation")))
     if EDITOR in roles or WELLBEING_ADMIN in roles or user.is_superuser:

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("start/", views.role_home, name="home"),
     path("", include("courses.urls")),
+    path("", include("hiring.urls")),
     path("", include("wellbeing.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

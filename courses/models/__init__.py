@@ -1,5 +1,4 @@
 from .attempts import Answer, Attempt
-from .hiring import Candidate, Invitation, Position, TokenRateLimit
 from .pages import CourseIndexPage, CoursePage, LessonPage, Topic
 from .progress import (
     Certificate,
@@ -27,7 +26,6 @@ __all__ = [
     "Answer",
     "AssessmentIndexPage",
     "Attempt",
-    "Candidate",
     "Certificate",
     "Competency",
     "CourseIndexPage",
@@ -36,14 +34,12 @@ __all__ = [
     "DialogueNode",
     "DigestLog",
     "Enrolment",
-    "Invitation",
     "KnowledgeCheckAnswer",
     "LearningPath",
     "LearningPathCourse",
     "LessonCompletion",
     "LessonPage",
     "PathAssignment",
-    "Position",
     "Question",
     "QuestionCategory",
     "QuestionTag",
@@ -52,6 +48,5 @@ __all__ = [
     "ReminderLog",
     "Team",
     "TeamMembership",
-    "TokenRateLimit",
     "Topic",
 ]

@@ -1,7 +1,6 @@
 """The question bank: competencies, categories and questions of every kind (snippets)."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -9,6 +8,8 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
+
+from ..i18n import active_language
 
 
 class Competency(models.Model):
@@ -44,7 +45,7 @@ class Competency(models.Model):
 
     @property
     def label(self) -> str:
-        language = (get_language() or "en")[:2]
+        language = active_language()
         return getattr(self, f"name_{language}", "") or self.name
 
 
@@ -198,7 +199,7 @@ class Question(ClusterableModel):
 
     def translated(self, language: str | None = None) -> dict:
         """This question's texts in ``language`` (falls back to the stored English)."""
-        language = (language or get_language() or "en")[:2]
+        language = (language or active_language())[:2]
         if not isinstance(self.translations, dict):
             return {}
         return self.translations.get(language) or {}

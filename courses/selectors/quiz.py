@@ -1,4 +1,13 @@
-"""Reads for quiz pages: questions as shown, attempts counted, competency rows."""
+"""Reads for quiz pages: questions as shown, attempts counted, competency rows, and
+what the take, result and review templates need (the engine's public reads, shared by
+the staff quiz pages and the hiring candidate pages)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..models import Attempt
 
 
 def question_display(question, *, language: str, option_order: list[int] | None = None) -> dict:
@@ -162,3 +171,81 @@ def quiz_course(quiz):
     from ..models import CoursePage
 
     return CoursePage.objects.live().parent_of(quiz).first()
+
+
+def attempt_take_context(attempt: Attempt, *, now, answer_url: str, submit_url: str) -> dict:
+    """What the take template needs; each caller passes its own answer and submit URLs
+    (the staff quiz pages, the hiring candidate pages)."""
+    from ..services.attempts import attempt_questions
+
+    answers = {answer.question_id: answer.response for answer in attempt.answers.all()}
+    questions = []
+    for question in attempt_questions(attempt):
+        shown = question_display(
+            question,
+            language=attempt.language,
+            option_order=attempt.option_orders.get(str(question.pk)),
+        )
+        shown["response"] = answers.get(question.pk, {})
+        questions.append(shown)
+    return {
+        "attempt": attempt,
+        "quiz": attempt.quiz,
+        "questions": questions,
+        "seconds_left": attempt.seconds_left(now),
+        "answered": len(answers),
+        "answer_url": answer_url,
+        "submit_url": submit_url,
+    }
+
+
+def attempt_result_context(attempt: Attempt) -> dict:
+    return {
+        "attempt": attempt,
+        "quiz": attempt.quiz,
+        "competencies": competency_rows(attempt.competency_scores or {}),
+    }
+
+
+def attempt_review_context(attempt: Attempt) -> dict:
+    from ..services.attempts import attempt_questions
+
+    answers = {answer.question_id: answer for answer in attempt.answers.all()}
+    items = []
+    for question in attempt_questions(attempt):
+        shown = question_display(question, language=attempt.language)
+        answer = answers.get(question.pk)
+        response = answer.response if answer else {}
+        shown["response"] = response
+        shown["answer"] = answer
+        shown["score_percent"] = (
+            None if answer is None or answer.score is None else round(100 * answer.score)
+        )
+        chosen = set(response.get("choices") or [])
+        for key in ("choice", "most", "least"):
+            if isinstance(response.get(key), int):
+                chosen.add(response[key])
+        for option in shown["options"]:
+            option["chosen"] = option["index"] in chosen
+            option["most"] = response.get("most") == option["index"]
+            option["least"] = response.get("least") == option["index"]
+        path = response.get("path") or []
+        by_id = {c["id"]: (node, c) for node in shown["nodes"] for c in node["choices"]}
+        shown["transcript"] = [
+            {
+                "customer": by_id[step][0]["customer"],
+                "mood": by_id[step][0]["mood_label"],
+                "reply": by_id[step][1]["text"],
+                "scores": by_id[step][1]["scores"],
+            }
+            for step in path
+            if step in by_id
+        ]
+        shown["answer_rows"] = answer_rows(shown, response)
+        shown["findings"] = (
+            ((answer.auto_detail or {}).get("rephrasing") or {}).get("findings", [])
+            if answer
+            else []
+        )
+        items.append(shown)
+    return {**attempt_result_context(attempt), "items": items}

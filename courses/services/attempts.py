@@ -12,9 +12,9 @@ from collections.abc import Mapping
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ..i18n import active_language
 from ..models import Answer, Attempt, Question, QuizPage
 from ..scoring.dialogue import Edge, Node, follow_path
 from ..scoring.quiz import QuestionSpec, aggregate, score_answer
@@ -113,7 +113,7 @@ def attempt_start(
                     deadline=deadline,
                     question_ids=question_ids,
                     option_orders=option_orders,
-                    language=(get_language() or "en")[:2],
+                    language=active_language(),
                 )
         except IntegrityError:
             # A second tab started the same attempt a moment earlier: resume that one.

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from ..forms import GradeForm
 from ..models import Answer, Attempt, Question
 from ..selectors import question_display
-from ..services.attempts import AttemptError
 from ..services.grading import answer_grade
 
 GRADED_KINDS = (Question.Kind.FREE_TEXT, Question.Kind.REPHRASING)
@@ -23,7 +22,7 @@ def require_grader(user) -> None:
 
 def grading_answers():
     # Staff attempts only: candidates' answers are personal data that only recruiters
-    # see, in the hiring grading queue (courses.views.hiring).
+    # see, in the hiring grading queue (hiring.views.recruiter).
     return (
         Answer.objects.filter(question__kind__in=GRADED_KINDS, attempt__user__isnull=False)
         .exclude(attempt__status=Attempt.Status.OPEN)
@@ -48,11 +47,14 @@ def grading_queue(request):
 def answer_grade_view(request, pk: int):
     require_grader(request.user)
     answer = get_object_or_404(grading_answers(), pk=pk)
-    form, done = grade_form_handle(
-        request, answer, grade=answer_grade, done_url="courses:grading_queue"
-    )
-    if done:
-        return done
+    form = GradeForm.for_answer(answer, request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.grade_with(answer_grade, answer=answer, grader=request.user)
+    ):
+        messages.success(request, _("Grade saved."))
+        return redirect("courses:grading_queue")
     context = {
         "answer": answer,
         "question": question_display(answer.question, language=answer.attempt.language),
@@ -60,28 +62,3 @@ def answer_grade_view(request, pk: int):
         "form": form,
     }
     return TemplateResponse(request, "courses/answer_grade.html", context)
-
-
-def grade_form_handle(request, answer, *, grade, done_url: str):
-    """The grade form both grading queues share: prefilled, checked, saved by `grade`.
-
-    Returns the form and, once the grade is saved, the redirect to answer with.
-    """
-    initial = {"note": answer.grader_note}
-    if answer.score is not None:
-        initial["score"] = round(100 * answer.score)
-    form = GradeForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            grade(
-                answer=answer,
-                score=form.cleaned_data["score"],
-                grader=request.user,
-                note=form.cleaned_data["note"],
-            )
-        except AttemptError as refused:
-            form.add_error(None, refused.message)
-        else:
-            messages.success(request, _("Grade saved."))
-            return form, redirect(done_url)
-    return form, None

@@ -47,14 +47,14 @@ def test_user_roles_of_anonymous_is_empty():
 @pytest.mark.parametrize(
     ("make_user", "url_name"),
     [
-        (agent, "courses:candidate_list"),
+        (agent, "hiring:candidate_list"),
         (agent, "wellbeing:team_dashboard"),
         (agent, "wellbeing:organisation"),
         (recruiter, "wellbeing:team_dashboard"),
         (recruiter, "wellbeing:organisation"),
-        (editor, "courses:candidate_list"),
-        (wellbeing_admin, "courses:candidate_list"),
-        (lambda: lead_of(TeamFactory()), "courses:candidate_list"),
+        (editor, "hiring:candidate_list"),
+        (wellbeing_admin, "hiring:candidate_list"),
+        (lambda: lead_of(TeamFactory()), "hiring:candidate_list"),
         (lambda: lead_of(TeamFactory()), "wellbeing:organisation"),
     ],
 )
@@ -69,7 +69,7 @@ def test_roles_are_refused_pages_of_other_roles(client, make_user, url_name):
     "url_name",
     [
         "courses:my_training",
-        "courses:candidate_list",
+        "hiring:candidate_list",
         "wellbeing:team_dashboard",
         "wellbeing:organisation",
     ],

@@ -6,7 +6,8 @@ from urllib.parse import urlsplit
 
 from django.core import mail
 
-from courses.models import Answer, Candidate
+from courses.models import Answer
+from hiring.models import Candidate
 
 LINK = re.compile(r"https?://\S+/assessment/[A-Za-z0-9_\-]+/")
 

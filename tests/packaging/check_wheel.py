@@ -1,4 +1,4 @@
-"""Check that the built wheel is the plugin: both apps with templates, static files,
+"""Check that the built wheel is the plugin: its three apps with templates, static files,
 compiled catalogues and migrations, and nothing of the demo host."""
 
 import sys
@@ -11,6 +11,13 @@ REQUIRED = [
     "courses/locale/ru/LC_MESSAGES/django.mo",
     "courses/locale/pl/LC_MESSAGES/django.mo",
     "courses/templates/courses/my_training.html",
+    "hiring/apps.py",
+    "hiring/migrations/0001_initial.py",
+    "hiring/locale/ru/LC_MESSAGES/django.mo",
+    "hiring/locale/pl/LC_MESSAGES/django.mo",
+    "hiring/templates/hiring/recruiter/candidate_list.html",
+    "hiring/templates/hiring/assessment/take.html",
+    "hiring/static/hiring/hiring.js",
     "wellbeing/apps.py",
     "wellbeing/migrations/0001_initial.py",
     "wellbeing/locale/ru/LC_MESSAGES/django.mo",

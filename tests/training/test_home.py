@@ -33,7 +33,7 @@ def test_home_page_is_served_in_russian_and_polish(client, demo_site):
     ("make_user", "expected"),
     [
         (agent, "courses:my_training"),
-        (recruiter, "courses:candidate_list"),
+        (recruiter, "hiring:candidate_list"),
         (wellbeing_admin, "wellbeing:organisation"),
         (editor, "wagtailadmin_home"),
     ],

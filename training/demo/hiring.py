@@ -17,9 +17,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from courses.models import Candidate, Position, Question, QuizPage
+from courses.models import Question, QuizPage
 from courses.services.attempts import attempt_answer_save, attempt_submit
-from courses.services.hiring import (
+from hiring.models import Candidate, Position
+from hiring.services.candidates import (
     candidate_answer_grade,
     candidate_attempt_start,
     candidate_decide,
@@ -27,7 +28,7 @@ from courses.services.hiring import (
     integrity_record,
     invitation_consent,
 )
-from courses.services.invitations import invitation_create, invitation_revoke
+from hiring.services.invitations import invitation_create, invitation_revoke
 
 DEMO_DOMAIN = "candidates.example"
 # The rephrasing rules ship separately; until they are installed, rephrasing

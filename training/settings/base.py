@@ -20,6 +20,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1
 INSTALLED_APPS = [
     "training",
     "wellbeing",
+    "hiring",
     "courses",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
