@@ -9,7 +9,7 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from .roles import sync_role_permissions
+        from .services.roles import sync_role_permissions
 
         # Permissions exist only after every app has migrated, so the grants that
         # the roles carry are (re)applied then; the groups themselves come from a

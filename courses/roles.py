@@ -1,12 +1,12 @@
-"""The five roles of Steady as Django groups, and what each may do.
+"""The five roles of Steady as Django groups, and what *courses* grants them.
 
-The groups are created by a data migration (`0002_roles`); the permissions they
-carry are granted after every migration run, because a model's permissions only
-exist once its app has migrated. Adding a permission here and migrating is all it
-takes to change a role.
+The groups are created by a data migration (`0002_roles`). Each app declares the
+permissions its roles get in its own `roles` module (`ROLE_PERMISSIONS`, naming only
+its own and Wagtail's permissions); `courses.services.roles` collects them from every
+installed app and grants them after every migration run, because a model's
+permissions only exist once its app has migrated. Views check permissions
+(`user.has_perm`), never role names.
 """
-
-from django.utils.translation import gettext_lazy as _
 
 AGENT = "Agent"
 RECRUITER = "Recruiter"
@@ -16,36 +16,22 @@ EDITOR = "Editor"
 
 ROLES = (AGENT, RECRUITER, TEAM_LEAD, WELLBEING_ADMIN, EDITOR)
 
-ROLE_LABELS = {
-    AGENT: _("Agent"),
-    RECRUITER: _("Recruiter"),
-    TEAM_LEAD: _("Team lead"),
-    WELLBEING_ADMIN: _("Wellbeing admin"),
-    EDITOR: _("Editor"),
-}
-
 QUESTION_BANK_PERMISSIONS = tuple(
     f"courses.{action}_{model}"
     for model in ("question", "questioncategory", "competency")
     for action in ("add", "change", "delete", "view")
 )
 
-# "app_label.codename" per role. Codenames of apps that are not installed are
-# skipped, so the plugin works with only the apps a site chose.
+# "app_label.codename" per role, courses' own grants. Agents hold no permission;
+# recruiters none of courses' (the staff grading queue is not theirs: they grade
+# candidates in hiring's own queue).
 ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
-    AGENT: (),
-    # Recruiters grade candidates in their own hiring queue; the staff grading
-    # queue (agents' training answers) is not theirs: a recruiter sees only hiring.
-    RECRUITER: ("courses.access_hiring",),
     TEAM_LEAD: (
         "courses.view_team_training",
-        "wellbeing.view_team_wellbeing",
         "wagtailadmin.access_admin",
     ),
     WELLBEING_ADMIN: (
-        "wellbeing.view_team_wellbeing",
-        "wellbeing.manage_wellbeing",
-        "wellbeing.change_wellbeingsettings",
+        # HR keeps the teams (and their leads) that every report is built on.
         "courses.view_team",
         "courses.add_team",
         "courses.change_team",
@@ -79,33 +65,9 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-def sync_role_permissions(sender=None, **kwargs) -> None:
-    """Grant each role the permissions listed above (idempotent, adds only)."""
-    from django.contrib.auth.models import Group, Permission
-
-    using = kwargs.get("using", "default")
-    for role, codes in ROLE_PERMISSIONS.items():
-        group, _created = Group.objects.using(using).get_or_create(name=role)
-        wanted = set()
-        for code in codes:
-            app_label, codename = code.split(".", 1)
-            wanted.add((app_label, codename))
-        if not wanted:
-            continue
-        perms = (
-            Permission.objects.using(using)
-            .filter(
-                content_type__app_label__in={a for a, _c in wanted},
-                codename__in={c for _a, c in wanted},
-            )
-            .select_related("content_type")
-        )
-        matching = [p for p in perms if (p.content_type.app_label, p.codename) in wanted]
-        group.permissions.add(*matching)
-
-
 def user_roles(user) -> set[str]:
-    """The role names a user holds; superusers hold all of them."""
+    """The role names a user holds; superusers hold all of them. For choosing what a
+    person lands on and is offered, never for allowing anything."""
     if not user.is_authenticated:
         return set()
     if user.is_superuser:

@@ -19,6 +19,9 @@ class Position(models.Model):
 
     class Meta:
         ordering = ["title"]
+        permissions = [
+            ("access_hiring", _("Can use hiring: invitations, candidates, decisions")),
+        ]
         verbose_name = _("position")
         verbose_name_plural = _("positions")
 

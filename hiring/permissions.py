@@ -2,10 +2,12 @@
 
 from django.core.exceptions import PermissionDenied
 
-from courses.roles import RECRUITER, user_roles
+
+def can_use_hiring(user) -> bool:
+    return user.is_authenticated and user.has_perm("hiring.access_hiring")
 
 
 def require_recruiter(user) -> None:
-    """Hiring is for recruiters (and superusers) only."""
-    if not (user.is_superuser or RECRUITER in user_roles(user)):
+    """Hiring is for those granted it (recruiters) and superusers only."""
+    if not can_use_hiring(user):
         raise PermissionDenied

@@ -5,7 +5,7 @@ from courses.roles import AGENT, EDITOR, RECRUITER, TEAM_LEAD, WELLBEING_ADMIN, 
 
 
 def navigation(request) -> dict:
-    """The links in the site header, by role."""
+    """The links in the site header, by role (links only: every page checks permissions)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_links": []}

@@ -2,22 +2,19 @@
 
 from django.urls import reverse
 
-from courses.roles import AGENT, EDITOR, RECRUITER, TEAM_LEAD, WELLBEING_ADMIN, user_roles
+from courses.roles import EDITOR, user_roles
 
 
 def home_url_for(user) -> str:
     """The first of the user's workplaces, in the order a mixed role needs most."""
     if user.is_superuser:
         return reverse("wagtailadmin_home")
-    roles = user_roles(user)
-    if TEAM_LEAD in roles:
+    if user.has_perm("wellbeing.view_team_wellbeing"):
         return reverse("wellbeing:team_dashboard")
-    if RECRUITER in roles:
+    if user.has_perm("hiring.access_hiring"):
         return reverse("hiring:candidate_list")
-    if WELLBEING_ADMIN in roles:
+    if user.has_perm("wellbeing.manage_wellbeing"):
         return reverse("wellbeing:organisation")
-    if EDITOR in roles:
+    if EDITOR in user_roles(user):
         return reverse("wagtailadmin_home")
-    if AGENT in roles:
-        return reverse("courses:my_training")
     return reverse("courses:my_training")

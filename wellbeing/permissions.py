@@ -2,16 +2,24 @@
 
 from django.core.exceptions import PermissionDenied
 
-from courses.roles import TEAM_LEAD, WELLBEING_ADMIN, user_roles
+
+def can_view_team_wellbeing(user) -> bool:
+    return user.is_authenticated and user.has_perm("wellbeing.view_team_wellbeing")
+
+
+def can_manage_wellbeing(user) -> bool:
+    return user.is_authenticated and user.has_perm("wellbeing.manage_wellbeing")
 
 
 def require_team_lead(user) -> None:
-    if not (user.is_superuser or TEAM_LEAD in user_roles(user)):
+    """Team dashboards: for those granted them (leads, who see only their teams)."""
+    if not can_view_team_wellbeing(user):
         raise PermissionDenied
 
 
 def require_wellbeing_admin(user) -> None:
-    if not (user.is_superuser or WELLBEING_ADMIN in user_roles(user)):
+    """Imports, settings and the organisation view: for those who manage wellbeing (HR)."""
+    if not can_manage_wellbeing(user):
         raise PermissionDenied
 
 

@@ -5,15 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from courses.roles import WELLBEING_ADMIN, user_roles
-
+from .permissions import can_manage_wellbeing
 from .views import imports_admin
 
 
 class WellbeingAdminMenuItem(MenuItem):
     def is_shown(self, request):
-        user = request.user
-        return user.is_superuser or WELLBEING_ADMIN in user_roles(user)
+        return can_manage_wellbeing(request.user)
 
 
 @hooks.register("register_admin_urls")

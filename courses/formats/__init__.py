@@ -7,6 +7,10 @@ back into text. ``model`` documents how Steady's kinds map onto Moodle's types.
 
 from .gift import parse_gift, write_gift
 from .model import (
+    MOODLE_TYPES,
+    DialogueData,
+    DialogueLine,
+    DialogueReply,
     FormatError,
     FormatIssue,
     OptionData,
@@ -17,6 +21,10 @@ from .model import (
 from .moodle_xml import parse_moodle_xml, write_moodle_xml
 
 __all__ = [
+    "MOODLE_TYPES",
+    "DialogueData",
+    "DialogueLine",
+    "DialogueReply",
     "FormatError",
     "FormatIssue",
     "OptionData",

@@ -8,10 +8,17 @@ answer; ``{}`` essay (free text); ``####general feedback`` inside the braces; th
 ``[moodle]``, ``[markdown]`` and ``[plain]`` prefixes (dropped, the text is kept as is);
 ``//`` comment lines; questions over several lines, separated by a blank line.
 
-Refused with a line number: matching, numerical, short answer, description and
-missing-word questions (answers followed by more text), an unclosed ``{``, a single
-choice without a 100 % answer, multiple-choice weights that do not add up to 100 %,
-an empty question text. See ``model`` for how Steady's own kinds are written.
+Also read: ``{=five =%50%fiv}`` short answer (only ``=`` answers); ``{#3.14:0.01}``,
+``{#1..5}`` and ``{#=3.14:0.01 =%50%3:1}`` numerical; ``{=prompt -> answer ...}``
+matching; ``Text {=right ~wrong} more text`` missing word (answers inside the
+sentence); a question without ``{…}`` is a description.
+
+Refused with a line number: an unclosed ``{``, a single choice without a 100 %
+answer, multiple-choice weights that do not add up to 100 %, an empty question
+text, a number that is not a number. The readable questions of a file with problems
+are kept in ``FormatError.readable``. See ``model`` for how Steady's kinds are
+written; a rephrasing question's reply to rewrite goes in an ``// original:``
+comment above it.
 
 Steady's additions, written as comments so that Moodle ignores them::
 
@@ -21,7 +28,8 @@ Steady's additions, written as comments so that Moodle ignores them::
 
 ``// tags:`` lists the question's tags, comma-separated (so a tag cannot contain a comma);
 Moodle's own ``// [tag:name]`` comments are read as well. ``// mark:`` is the default mark
-when it is not 1. Both apply to the next question in the file: put them right above it.
+when it is not 1. ``// original:`` is a rephrasing question's reply to rewrite (escaped
+like any GIFT text). They apply to the next question in the file: put them right above it.
 """
 
 from __future__ import annotations
@@ -30,8 +38,10 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from .model import (
+    MISSING_WORD_GAP,
     FormatError,
     FormatIssue,
     OptionData,
@@ -44,6 +54,7 @@ from .model import (
     file_tags,
     format_percent,
     option_problems,
+    parse_number,
     parse_percent,
 )
 
@@ -53,6 +64,7 @@ _FORMAT_PREFIX = re.compile(r"^\s*\[(?:html|moodle|markdown|plain)\]", re.IGNORE
 _TAGS_COMMENT = re.compile(r"^//\s*tags\s*:(.*)$", re.IGNORECASE)
 _MOODLE_TAG = re.compile(r"\[tag:(.*?)\]")
 _MARK_COMMENT = re.compile(r"^//\s*mark\s*:(.*)$", re.IGNORECASE)
+_ORIGINAL_COMMENT = re.compile(r"^//\s*original\s*:(.*)$", re.IGNORECASE)
 _WEIGHT = re.compile(r"\s*%(-?\d+(?:\.\d+)?)%")
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 _ESCAPED = {"~": "~", "=": "=", "#": "#", "{": "{", "}": "}", ":": ":", "\\": "\\", "n": "\n"}
@@ -65,6 +77,7 @@ def parse_gift(text: str) -> list[QuestionData]:
     category = ""
     tags: list[str] = []
     mark = 1.0
+    original = ""
     for block in _blocks(text):
         content: list[tuple[int, str]] = []
         for number, line in block:
@@ -75,18 +88,23 @@ def parse_gift(text: str) -> list[QuestionData]:
                 tags.extend(_MOODLE_TAG.findall(stripped))
                 if match := _MARK_COMMENT.match(stripped):
                     mark = _parse_mark(match.group(1), number, issues)
+                if match := _ORIGINAL_COMMENT.match(stripped):
+                    original = _clean(match.group(1))
             elif stripped[:10].upper() == "$CATEGORY:":
                 category = category_from_path(stripped[10:])
             else:
                 content.append((number, line))
         if content:
             reader = _QuestionReader(content, issues)
+            before = len(issues)
             question = reader.read(category=category, tags=tags, default_mark=mark)
-            if question is not None:
+            if question is not None and len(issues) == before:
+                if original and question.kind == "rephrasing":
+                    question = replace(question, original=original)
                 questions.append(question)
-            tags, mark = [], 1.0
+            tags, mark, original = [], 1.0, ""
     if issues:
-        raise FormatError(issues)
+        raise FormatError(issues, readable=questions)
     return questions
 
 
@@ -165,17 +183,30 @@ class _QuestionReader:
         text = _clean(source[position : opening if opening != -1 else len(source)])
         self.name = self.name or default_name(text) or None
         if opening == -1:
-            self.report(start, "unsupported question type: description (no answers in {…})")
-            return None
+            if not text:
+                self.report(start, "question text is empty")
+                return None
+            kind, plain_tags, problem = apply_marker_tags("description", tags)
+            if problem:
+                self.report(start, problem)
+                return None
+            return QuestionData(
+                kind="description",
+                name=self.name or "",
+                text=text,
+                category=category,
+                tags=plain_tags,
+                default_mark=0.0,
+            )
         closing = _find(source, "}", opening + 1)
         nested = _find(source, "{", opening + 1)
         if closing == -1 or (nested != -1 and nested < closing):
             self.report(opening, "unclosed brace: '{' has no matching '}'")
             return None
-        after = source[closing + 1 :]
-        if after.strip():
-            self.report(start, "unsupported question type: missing word (text after the answers)")
-            return None
+        after = _clean(source[closing + 1 :])
+        missing_word = bool(after)
+        if missing_word:
+            text = f"{text} {MISSING_WORD_GAP} {after}".strip()
         if not text:
             self.report(start, "question text is empty")
         answers = source[opening + 1 : closing]
@@ -188,6 +219,11 @@ class _QuestionReader:
         if parsed is None:
             return None
         native_kind, options = parsed
+        if missing_word:
+            if native_kind != "single":
+                self.report(start, "a missing-word question needs one right answer ('=') in {…}")
+                return None
+            native_kind = "missing_word"
         kind, tags_without_markers, problem = apply_marker_tags(native_kind, tags)
         if problem:
             self.report(start, problem)
@@ -214,24 +250,31 @@ class _QuestionReader:
         if not stripped:
             return "free_text", []
         if stripped.startswith("#"):
-            self.report(self.start, "unsupported question type: numerical")
-            return None
+            return self.read_numerical(answers, base)
         markers = [i for i in _unescaped_positions(answers) if answers[i] in "=~"]
         has_wrong = any(answers[i] == "~" for i in markers)
         if not has_wrong:
             if markers and _find(answers, "->") != -1:
-                self.report(self.start, "unsupported question type: matching")
-                return None
+                return self.read_matching(answers, base, markers)
             true_false = self.read_true_false(answers, base)
             if true_false is not None:
                 return "true_false", true_false
-            if markers:
-                message = "unsupported question type: short answer (only '=' answers)"
-                self.report(self.start, message)
-                return None
+            if markers and not answers[: markers[0]].strip():
+                short = self.read_choices(answers, base, markers)
+                return ("short_answer", short) if short is not None else None
         if not markers or answers[: markers[0]].strip():
             self.report(first, "answers must start with '=' (right) or '~' (wrong)")
             return None
+        options = self.read_choices(answers, base, markers)
+        if options is None:
+            return None
+        # As in Moodle: one '=' answer makes it single choice, only '~' answers multiple.
+        kind: QuestionKind = "single" if any(answers[i] == "=" for i in markers) else "multiple"
+        return kind, options
+
+    def read_choices(
+        self, answers: str, base: int, markers: list[int]
+    ) -> list[tuple[int, OptionData]] | None:
         options: list[tuple[int, OptionData]] = []
         for marker, end in zip(markers, [*markers[1:], len(answers)], strict=True):
             offset = base + marker
@@ -246,9 +289,54 @@ class _QuestionReader:
             feedback = _clean(body[hash_at + 1 :]) if hash_at != -1 else ""
             text = _clean(body[:hash_at] if hash_at != -1 else body)
             options.append((offset, OptionData(text=text, fraction=fraction, feedback=feedback)))
-        # As in Moodle: one '=' answer makes it single choice, only '~' answers multiple.
-        kind: QuestionKind = "single" if any(answers[i] == "=" for i in markers) else "multiple"
-        return kind, options
+        return options
+
+    def read_numerical(
+        self, answers: str, base: int
+    ) -> tuple[QuestionKind, list[tuple[int, OptionData]]] | None:
+        """``#3.14:0.01``, ``#1..5``, or ``#=3.14:0.01#feedback =%50%3:1`` (several answers)."""
+        body = answers.strip()[1:]
+        offset = base + len(answers) - len(answers.lstrip())
+        markers = [i for i in _unescaped_positions(body) if body[i] == "="]
+        if not markers or body[: markers[0]].strip():
+            parts = [(0, body)]
+        else:
+            parts = [
+                (marker + 1, body[marker + 1 : end])
+                for marker, end in zip(markers, [*markers[1:], len(body)], strict=True)
+            ]
+        options: list[tuple[int, OptionData]] = []
+        for start, part in parts:
+            fraction = 1.0
+            if weight := _WEIGHT.match(part):
+                fraction = parse_percent(weight.group(1))
+                part = part[weight.end() :]
+            hash_at = _find(part, "#")
+            feedback = _clean(part[hash_at + 1 :]) if hash_at != -1 else ""
+            value = _clean(part[:hash_at] if hash_at != -1 else part)
+            answer = _numerical_answer(value)
+            if answer is None:
+                self.report(
+                    offset + start, f"not a number, a number:tolerance or a range: {value!r}"
+                )
+                return None
+            text, tolerance = answer
+            options.append((offset + start, OptionData(text, fraction, feedback, tolerance)))
+        return "numerical", options
+
+    def read_matching(
+        self, answers: str, base: int, markers: list[int]
+    ) -> tuple[QuestionKind, list[tuple[int, OptionData]]] | None:
+        options: list[tuple[int, OptionData]] = []
+        for marker, end in zip(markers, [*markers[1:], len(answers)], strict=True):
+            body = answers[marker + 1 : end]
+            arrow = _find(body, "->")
+            if answers[marker] != "=" or arrow == -1:
+                self.report(base + marker, "every matching pair must look like '=prompt -> answer'")
+                return None
+            prompt, match = _clean(body[:arrow]), _clean(body[arrow + 2 :])
+            options.append((base + marker, OptionData(prompt, 1.0 if prompt else 0.0, match=match)))
+        return "matching", options
 
     def read_true_false(self, answers: str, base: int) -> list[tuple[int, OptionData]] | None:
         hash_at = _find(answers, "#")
@@ -270,6 +358,29 @@ class _QuestionReader:
             (offset, OptionData("true", 1.0 if correct else 0.0, true_feedback)),
             (offset, OptionData("false", 0.0 if correct else 1.0, false_feedback)),
         ]
+
+
+def _numerical_answer(value: str) -> tuple[str, float] | None:
+    """'3.14:0.01' -> ('3.14', 0.01); '1..5' -> ('3', 2.0); '*' -> ('*', 0); else None."""
+    if value == "*":
+        return "*", 0.0
+    if ".." in value:
+        low, _, high = value.partition("..")
+        low_number, high_number = parse_number(low), parse_number(high)
+        if low_number is None or high_number is None or high_number < low_number:
+            return None
+        middle = (low_number + high_number) / 2
+        return _number_text(middle), (high_number - low_number) / 2
+    number, _, tolerance = value.partition(":")
+    parsed = parse_number(number)
+    spread = parse_number(tolerance) if tolerance else 0.0
+    if parsed is None or spread is None or spread < 0:
+        return None
+    return number.strip(), spread
+
+
+def _number_text(number: float) -> str:
+    return repr(int(number)) if number == int(number) else repr(number)
 
 
 def _unescaped_positions(source: str) -> Iterator[int]:
@@ -328,13 +439,42 @@ def _write_question(question: QuestionData) -> str:
     tags = file_tags(question)
     if tags:
         lines.append("// tags: " + ", ".join(tags))
-    if question.default_mark != 1.0:
+    if question.default_mark != (0.0 if question.kind == "description" else 1.0):
         lines.append(f"// mark: {question.default_mark!r}")
+    if question.kind == "rephrasing" and question.original:
+        lines.append(f"// original: {_escape(question.original)}")
     name = question.name or default_name(question.text)
     head = f"::{_escape(name)}::{_escape_text(question.text)}"
     general = f"####{_escape_text(question.general_feedback)}" if question.general_feedback else ""
-    if question.kind in ("free_text", "rephrasing"):
+    if question.kind == "description":
+        lines.append(head)
+    elif question.kind in ("free_text", "rephrasing"):
         lines.append(f"{head}{{{general}}}")
+    elif question.kind == "missing_word" and MISSING_WORD_GAP in question.text:
+        before, _, after = question.text.partition(MISSING_WORD_GAP)
+        answers = " ".join(_choice_answer("single", option) for option in question.options)
+        lines.append(
+            f"::{_escape(name)}::{_escape_text(before.rstrip())} {{{answers}{general}}}"
+            f" {_escape(after.lstrip())}".rstrip()
+        )
+    elif question.kind == "numerical":
+        answers = " ".join(_numerical_write(option) for option in question.options)
+        lines.append(f"{head}{{#{answers}{general}}}")
+    elif question.kind == "matching":
+        lines.append(head + "{")
+        lines.extend(
+            f"={_escape_text(option.text)} -> {_escape(option.match)}"
+            for option in question.options
+        )
+        if general:
+            lines.append(general)
+        lines.append("}")
+    elif question.kind == "short_answer":
+        lines.append(head + "{")
+        lines.extend(_short_answer(option) for option in question.options)
+        if general:
+            lines.append(general)
+        lines.append("}")
     elif question.kind == "true_false":
         lines.append(f"{head}{{{_true_false_answer(question.options)}{general}}}")
     else:
@@ -357,6 +497,24 @@ def _true_false_answer(options: tuple[OptionData, ...]) -> str:
         answer += f"#{_escape_text(wrong.feedback)}"
     if right.feedback:
         answer += f"#{_escape_text(right.feedback)}"
+    return answer
+
+
+def _numerical_write(option: OptionData) -> str:
+    answer = "="
+    if option.fraction != 1.0:
+        answer += f"%{format_percent(option.fraction)}%"
+    answer += option.text if option.text == "*" else f"{option.text}:{option.tolerance!r}"
+    if option.feedback:
+        answer += f"#{_escape_text(option.feedback)}"
+    return answer
+
+
+def _short_answer(option: OptionData) -> str:
+    answer = "=" if option.fraction == 1.0 else f"=%{format_percent(option.fraction)}%"
+    answer += _escape_text(option.text)
+    if option.feedback:
+        answer += f"#{_escape_text(option.feedback)}"
     return answer
 
 

@@ -1,7 +1,6 @@
 """The question bank: competencies, categories and questions of every kind (snippets)."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -9,6 +8,8 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
+
+from ..i18n import active_language
 
 
 class Competency(models.Model):
@@ -44,7 +45,7 @@ class Competency(models.Model):
 
     @property
     def label(self) -> str:
-        language = (get_language() or "en")[:2]
+        language = active_language()
         return getattr(self, f"name_{language}", "") or self.name
 
 
@@ -75,11 +76,15 @@ class Question(ClusterableModel):
     """One question of any kind.
 
     Choice kinds keep their options as a JSON list of ``{"text", "weight",
-    "feedback"}``: weight is the credit fraction (-1 .. 1) for single, multiple and
-    true/false, and the effectiveness of a reply (-1 .. 1) for situational
-    questions, whose key is versioned (``key_version`` goes up when the weights
-    change, and every answer records the version it was scored with). Dialogues
-    keep their graph in ``DialogueNode`` / ``DialogueChoice`` rows.
+    "feedback"}``: weight is the credit fraction (-1 .. 1) for single, multiple,
+    true/false and missing word (whose text holds ``_____`` where the choice goes),
+    and for short and numerical answers each option is an accepted answer (numerical
+    ones add ``"tolerance"``); a matching question's options are pairs ``{"text":
+    prompt, "match": answer}`` (no prompt: an extra wrong answer). Weight is the
+    effectiveness of a reply (-1 .. 1) for situational questions, whose key is
+    versioned (``key_version`` goes up when the weights change, and every answer
+    records the version it was scored with). Dialogues keep their graph in
+    ``DialogueNode`` / ``DialogueChoice`` rows.
     ``translations`` holds other languages' texts in the shape of the demo
     fixtures: ``{"ru": {"text", "options": [{"text", "feedback"}], "original",
     "nodes": [{"key", "customer", "choices": [{"text"}]}]}}``.
@@ -89,6 +94,11 @@ class Question(ClusterableModel):
         SINGLE = "single", _("Single choice")
         MULTIPLE = "multiple", _("Multiple choice")
         TRUE_FALSE = "true_false", _("True / false")
+        SHORT_ANSWER = "short_answer", _("Short answer")
+        NUMERICAL = "numerical", _("Numerical")
+        MATCHING = "matching", _("Matching")
+        MISSING_WORD = "missing_word", _("Missing word")
+        DESCRIPTION = "description", _("Description (no answer)")
         SITUATIONAL = "situational", _("Situational judgement")
         DIALOGUE = "dialogue", _("Role-play dialogue")
         REPHRASING = "rephrasing", _("Positive rephrasing")
@@ -113,7 +123,14 @@ class Question(ClusterableModel):
         _("options"),
         default=list,
         blank=True,
-        help_text=_('A list of {"text": …, "weight": …, "feedback": …}; weight from -1 to 1.'),
+        help_text=_(
+            'A list of {"text": …, "weight": …, "feedback": …}; weight from -1 to 1. '
+            'Numerical answers add "tolerance"; matching pairs are {"text": prompt, '
+            '"match": answer}.'
+        ),
+    )
+    case_sensitive = models.BooleanField(
+        _("case sensitive"), default=False, help_text=_("Short answer only.")
     )
     key_version = models.PositiveIntegerField(
         _("key version"),
@@ -154,6 +171,7 @@ class Question(ClusterableModel):
             heading=_("Bank"),
         ),
         FieldPanel("options"),
+        FieldPanel("case_sensitive"),
         FieldPanel("key_version", read_only=True),
         FieldPanel("original"),
         FieldPanel("rubric"),
@@ -181,7 +199,7 @@ class Question(ClusterableModel):
 
     def translated(self, language: str | None = None) -> dict:
         """This question's texts in ``language`` (falls back to the stored English)."""
-        language = (language or get_language() or "en")[:2]
+        language = (language or active_language())[:2]
         if not isinstance(self.translations, dict):
             return {}
         return self.translations.get(language) or {}

@@ -26,7 +26,6 @@ class Team(ClusterableModel):
         verbose_name_plural = _("teams")
         permissions = [
             ("view_team_training", _("Can see the training of the teams they lead")),
-            ("access_hiring", _("Can use hiring: invitations, candidates, decisions")),
         ]
 
     def __str__(self) -> str:

@@ -7,7 +7,15 @@ tagged with it (a dialogue scores the competencies its replies name).
 
 Rules, kind by kind:
 
-- ``single`` / ``true_false``: the chosen option's weight, never below 0.
+- ``single`` / ``true_false`` / ``missing_word``: the chosen option's weight, never
+  below 0.
+- ``short_answer``: the best weight among the accepted answers the text matches
+  (spaces collapsed, letter case ignored unless the question says otherwise,
+  ``*`` matches any characters), as Moodle.
+- ``numerical``: the best weight among the accepted answers within their
+  tolerance (``*`` accepts any number); "3,5" and "3.5" are the same number.
+- ``matching``: the share of prompts given the answer they pair with.
+- ``description``: nothing to answer, no marks, no competencies.
 - ``multiple``: Moodle's partial credit, the sum of the chosen options' weights
   (wrong options carry negative weights), clamped to 0 .. 1.
 - ``situational``: the candidate names the most and the least effective reply;
@@ -23,14 +31,12 @@ Rules, kind by kind:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..lib.numbers import parse_number
 from .dialogue import Edge, Node, follow_path, point_ranges, total_range
-
-KINDS = ("single", "multiple", "true_false", "situational", "dialogue", "rephrasing", "free_text")
-AUTO_KINDS = ("single", "multiple", "true_false", "situational", "dialogue")
-HUMAN_KINDS = ("rephrasing", "free_text")
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,10 @@ class QuestionSpec:
     edges: tuple[Edge, ...] = ()
     original: str = ""  # rephrasing: the reply to rewrite
     mark: float = 1.0
+    answers: tuple[str, ...] = ()  # per option: accepted answer, number, or matching prompt
+    tolerances: tuple[float, ...] = ()  # numerical: per accepted answer
+    matches: tuple[str, ...] = ()  # matching: the answer paired with each prompt
+    case_sensitive: bool = False  # short answer
 
 
 @dataclass(frozen=True)
@@ -92,7 +102,9 @@ def score_answer(
         fraction: float | None = clamp(float(manual_fraction))
         if spec.kind == "dialogue":
             return _dialogue_score(spec, response, override=fraction)
-    elif spec.kind in ("single", "true_false"):
+    elif spec.kind == "description":
+        return AnswerScore(1.0, {}, {})
+    elif spec.kind in ("single", "true_false", "missing_word"):
         index = _choice(response)
         valid = index is not None and 0 <= index < len(spec.weights)
         fraction = clamp(spec.weights[index]) if valid else 0.0
@@ -104,6 +116,12 @@ def score_answer(
             if isinstance(i, int) and not isinstance(i, bool) and 0 <= i < len(spec.weights)
         }
         fraction = clamp(sum(spec.weights[i] for i in picked))
+    elif spec.kind == "short_answer":
+        fraction = _short_answer_fraction(spec, response)
+    elif spec.kind == "numerical":
+        fraction = _numerical_fraction(spec, response)
+    elif spec.kind == "matching":
+        fraction = _matching_fraction(spec, response)
     elif spec.kind == "situational":
         fraction = _situational_fraction(
             spec.weights, _choice(response, "most"), _choice(response, "least")
@@ -132,6 +150,73 @@ def _spread(spec: QuestionSpec, fraction: float | None) -> dict[str, tuple[float
     if fraction is None:
         return {}
     return {code: (fraction * spec.mark, spec.mark) for code in spec.competencies}
+
+
+def _text_of(response: Mapping) -> str:
+    value = response.get("text") if isinstance(response, Mapping) else None
+    return value if isinstance(value, str) else ""
+
+
+def _squash_spaces(text: str) -> str:
+    return " ".join(text.split())
+
+
+def short_answer_pattern(answer: str, *, case_sensitive: bool) -> re.Pattern[str]:
+    """An accepted answer as a whole-text pattern; ``*`` stands for any characters."""
+    parts = [re.escape(part) for part in _squash_spaces(answer).split("*")]
+    return re.compile(".*".join(parts), 0 if case_sensitive else re.IGNORECASE)
+
+
+def _short_answer_fraction(spec: QuestionSpec, response: Mapping) -> float:
+    given = _squash_spaces(_text_of(response))
+    if not given:
+        return 0.0
+    best = 0.0
+    for answer, weight in zip(spec.answers, spec.weights, strict=False):
+        if short_answer_pattern(answer, case_sensitive=spec.case_sensitive).fullmatch(given):
+            best = max(best, weight)
+    return clamp(best)
+
+
+def _numerical_fraction(spec: QuestionSpec, response: Mapping) -> float:
+    given = parse_number(_text_of(response))
+    if given is None:
+        return 0.0
+    best = 0.0
+    tolerances = spec.tolerances or (0.0,) * len(spec.answers)
+    for answer, weight, tolerance in zip(spec.answers, spec.weights, tolerances, strict=False):
+        if answer.strip() == "*":
+            best = max(best, weight)
+            continue
+        expected = parse_number(answer)
+        # A hair of slack so that 0.1 + 0.2 counts as 0.3 with a tolerance of 0.
+        if expected is not None and abs(given - expected) <= tolerance + 1e-9 * max(
+            1.0, abs(expected)
+        ):
+            best = max(best, weight)
+    return clamp(best)
+
+
+def matching_prompts(spec: QuestionSpec) -> list[int]:
+    """Indexes of the options that are prompts (a pair without a prompt is a distractor)."""
+    return [index for index, prompt in enumerate(spec.answers) if prompt.strip()]
+
+
+def _matching_fraction(spec: QuestionSpec, response: Mapping) -> float:
+    prompts = matching_prompts(spec)
+    if not prompts:
+        return 0.0
+    chosen = response.get("matches") if isinstance(response, Mapping) else None
+    if not isinstance(chosen, Mapping):
+        return 0.0
+    right = 0
+    for index in prompts:
+        pick = chosen.get(str(index))
+        if isinstance(pick, bool) or not isinstance(pick, int):
+            continue
+        if 0 <= pick < len(spec.matches) and spec.matches[pick] == spec.matches[index]:
+            right += 1
+    return right / len(prompts)
 
 
 def _situational_fraction(weights: Sequence[float], most: int | None, least: int | None) -> float:
@@ -186,6 +271,8 @@ def aggregate(
     by_code: dict[str, list[float]] = {}
     pending = 0
     for spec, score in scored:
+        if spec.kind == "description":
+            continue  # nothing to answer: neither marks nor competencies
         if score.fraction is None:
             pending += 1
             continue

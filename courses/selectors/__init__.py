@@ -2,6 +2,7 @@
 
 from .matrix import Matrix, MatrixRow, team_matrix
 from .quiz import (
+    answer_rows,
     attempt_counting,
     attempt_list_for,
     competency_rows,
@@ -27,6 +28,7 @@ from .training import (
 )
 
 __all__ = [
+    "answer_rows",
     "attempt_counting",
     "attempt_list_for",
     "competency_rows",

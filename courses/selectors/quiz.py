@@ -55,7 +55,14 @@ def question_display(question, *, language: str, option_order: list[int] | None 
                 ],
             }
         )
+    shown_kind = {}
+    if question.kind == "missing_word":
+        before, gap, after = (translated.get("text") or question.text).partition("_____")
+        shown_kind = {"before": before, "after": after if gap else ""}
+    elif question.kind == "matching":
+        shown_kind = _matching_display(shown)
     return {
+        **shown_kind,
         "id": question.pk,
         "kind": question.kind,
         "kind_label": question.get_kind_display(),
@@ -104,6 +111,61 @@ def _line_shown(node: dict | None) -> dict | None:
         "ending_label": node["ending_label"],
         "choices": [{"id": c["id"], "text": c["text"]} for c in node["choices"]],
     }
+
+
+def _matching_display(shown: list[dict]) -> dict:
+    """Prompts in their stored order; each distinct answer once, in the shown order.
+
+    An answer is named by the index of the first option carrying it, which is what
+    the learner's pick stores and what scoring compares (by the answer's text).
+    """
+    prompts = [
+        {"index": option["index"], "key": str(option["index"]), "text": option["text"]}
+        for option in sorted(shown, key=lambda option: option["index"])
+        if str(option.get("text", "")).strip()
+    ]
+    first_of: dict[str, int] = {}
+    for option in sorted(shown, key=lambda option: option["index"]):
+        first_of.setdefault(str(option.get("match", "")), option["index"])
+    answers, seen = [], set()
+    for option in shown:
+        match = str(option.get("match", ""))
+        if match and match not in seen:
+            seen.add(match)
+            answers.append({"index": first_of[match], "text": match})
+    return {"prompts": prompts, "answers": answers}
+
+
+def answer_rows(shown: dict, response: dict) -> list[dict]:
+    """What a review shows for the kinds without a choice table: given vs expected."""
+    kind = shown["kind"]
+    if kind == "matching":
+        picks = (response or {}).get("matches") or {}
+        text_of = {answer["index"]: answer["text"] for answer in shown["answers"]}
+        by_index = {option["index"]: option for option in shown["options"]}
+        return [
+            {
+                "prompt": prompt["text"],
+                "given": text_of.get(picks.get(str(prompt["index"])), ""),
+                "expected": by_index[prompt["index"]].get("match", ""),
+                "right": text_of.get(picks.get(str(prompt["index"])))
+                == by_index[prompt["index"]].get("match"),
+            }
+            for prompt in shown["prompts"]
+        ]
+    if kind in ("short_answer", "numerical"):
+        accepted = [
+            option["text"]
+            + (
+                f" ± {option['tolerance']:g}"
+                if kind == "numerical" and option.get("tolerance")
+                else ""
+            )
+            for option in sorted(shown["options"], key=lambda option: option["index"])
+            if float(option.get("weight", 0)) >= 1
+        ]
+        return [{"given": (response or {}).get("text", ""), "expected": ", ".join(accepted)}]
+    return []
 
 
 def attempt_list_for(*, quiz, user):
@@ -220,6 +282,7 @@ def attempt_review_context(attempt: Attempt) -> dict:
             for step in path
             if step in by_id
         ]
+        shown["answer_rows"] = answer_rows(shown, response)
         shown["findings"] = (
             ((answer.auto_detail or {}).get("rephrasing") or {}).get("findings", [])
             if answer

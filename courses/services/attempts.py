@@ -12,15 +12,22 @@ from collections.abc import Mapping
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ..i18n import active_language
 from ..models import Answer, Attempt, Question, QuizPage
 from ..scoring.dialogue import Edge, Node, follow_path
 from ..scoring.quiz import QuestionSpec, aggregate, score_answer
 
 MAX_TEXT_LENGTH = 5000
-SHUFFLED_KINDS = (Question.Kind.SINGLE, Question.Kind.MULTIPLE, Question.Kind.SITUATIONAL)
+MAX_SHORT_TEXT_LENGTH = 255
+SHUFFLED_KINDS = (
+    Question.Kind.SINGLE,
+    Question.Kind.MULTIPLE,
+    Question.Kind.SITUATIONAL,
+    Question.Kind.MISSING_WORD,
+    Question.Kind.MATCHING,
+)
 
 
 class AttemptError(Exception):
@@ -106,7 +113,7 @@ def attempt_start(
                     deadline=deadline,
                     question_ids=question_ids,
                     option_orders=option_orders,
-                    language=(get_language() or "en")[:2],
+                    language=active_language(),
                 )
         except IntegrityError:
             # A second tab started the same attempt a moment earlier: resume that one.
@@ -195,8 +202,19 @@ def answer_clean(*, question: Question, answer: Mapping) -> dict:
         raise AnswerInvalid(_("The answer is not in the expected form."))
     kind = question.kind
     count = len(question.options or [])
-    if kind in (Question.Kind.SINGLE, Question.Kind.TRUE_FALSE):
+    if kind in (Question.Kind.SINGLE, Question.Kind.TRUE_FALSE, Question.Kind.MISSING_WORD):
         return {"choice": _index(answer.get("choice"), count)}
+    if kind == Question.Kind.DESCRIPTION:
+        raise AnswerInvalid(_("This part of the quiz takes no answer."))
+    if kind == Question.Kind.MATCHING:
+        return _matching_clean(question, answer)
+    if kind in (Question.Kind.SHORT_ANSWER, Question.Kind.NUMERICAL):
+        text = answer.get("text")
+        if not isinstance(text, str):
+            raise AnswerInvalid(_("The answer is not in the expected form."))
+        if len(text) > MAX_SHORT_TEXT_LENGTH:
+            raise AnswerInvalid(_("The answer is too long."))
+        return {"text": text}
     if kind == Question.Kind.MULTIPLE:
         choices = answer.get("choices")
         if not isinstance(choices, list):
@@ -226,6 +244,22 @@ def answer_clean(*, question: Question, answer: Mapping) -> dict:
     if len(text) > MAX_TEXT_LENGTH:
         raise AnswerInvalid(_("The answer is too long."))
     return {"text": text}
+
+
+def _matching_clean(question: Question, answer: Mapping) -> dict:
+    """``{"matches": {"<prompt index>": <index of the option whose answer was picked>}}``."""
+    matches = answer.get("matches")
+    if not isinstance(matches, Mapping):
+        raise AnswerInvalid(_("The answer is not in the expected form."))
+    options = question.options or []
+    prompts = {str(i) for i, option in enumerate(options) if str(option.get("text", "")).strip()}
+    cleaned = {}
+    for prompt, pick in matches.items():
+        if str(prompt) not in prompts:
+            raise AnswerInvalid(_("That option does not exist."))
+        if pick is not None:
+            cleaned[str(prompt)] = _index(pick, len(options))
+    return {"matches": cleaned}
 
 
 # --- closing and scoring ---------------------------------------------------------------
@@ -292,6 +326,10 @@ def question_spec(question: Question, *, key_version: int | None = None) -> Ques
         edges=tuple(edges),
         original=question.original,
         mark=question.mark,
+        answers=tuple(str(option.get("text", "")) for option in question.options or []),
+        tolerances=tuple(float(option.get("tolerance", 0)) for option in question.options or []),
+        matches=tuple(str(option.get("match", "")) for option in question.options or []),
+        case_sensitive=question.case_sensitive,
     )
 
 

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from ..formats import (
+    DialogueData,
+    DialogueLine,
+    DialogueReply,
     FormatError,
     FormatIssue,
     OptionData,
@@ -17,10 +20,11 @@ from ..formats import (
     write_gift,
     write_moodle_xml,
 )
-from ..models import Competency, Question, QuestionCategory
+from ..models import Competency, DialogueChoice, DialogueNode, Question, QuestionCategory
 
 COMPETENCY_TAG = "competency:"
-EXPORTABLE_KINDS = ("single", "multiple", "true_false", "situational", "rephrasing", "free_text")
+# GIFT has no place for a dialogue's graph; Moodle XML keeps it in <dialogue>.
+GIFT_SKIPPED_KINDS = ("dialogue",)
 
 
 def questions_parse(*, data: bytes, filename: str = "") -> list[QuestionData]:
@@ -66,20 +70,49 @@ def questions_import(*, questions: Sequence[QuestionData], category_name: str = 
                 title=data.name[:255],
                 text=data.text,
                 category=category,
-                options=[
-                    {"text": o.text, "weight": o.fraction, "feedback": o.feedback}
-                    for o in data.options
-                ],
+                options=[_option_json(data.kind, o) for o in data.options],
                 general_feedback=data.general_feedback,
                 mark=data.default_mark,
+                original=data.original,
+                case_sensitive=data.case_sensitive,
                 source_key="import",
             )
-            # Tags and competencies are parental relations: written by save().
+            # Tags, competencies and dialogue lines are parental relations: written by save().
             question.tags.add(*plain_tags)
             question.competencies.set([competencies[c] for c in codes if c in competencies])
+            if data.dialogue is not None:
+                question.dialogue_nodes = [
+                    DialogueNode(
+                        key=line.key,
+                        customer_line=line.text,
+                        mood=line.mood if line.mood in DialogueNode.Mood.values else "neutral",
+                        ending=line.ending if line.ending in DialogueNode.Ending.values else "",
+                        sort_order=order,
+                    )
+                    for order, line in enumerate(data.dialogue.lines)
+                ]
+                question.dialogue_choices = [
+                    DialogueChoice(
+                        from_key=reply.from_key,
+                        text=reply.text,
+                        next_key=reply.next_key,
+                        scores=dict(reply.scores),
+                        sort_order=order,
+                    )
+                    for order, reply in enumerate(data.dialogue.replies)
+                ]
             question.save()
             created.append(question)
     return ImportReport(created, sorted(categories))
+
+
+def _option_json(kind: str, option: OptionData) -> dict:
+    stored = {"text": option.text, "weight": option.fraction, "feedback": option.feedback}
+    if kind == "numerical":
+        stored["tolerance"] = option.tolerance
+    if kind == "matching":
+        stored["match"] = option.match
+    return stored
 
 
 def _squash(code: str) -> str:
@@ -97,7 +130,11 @@ def question_data(question: Question) -> QuestionData:
         text=question.text,
         options=tuple(
             OptionData(
-                str(o.get("text", "")), float(o.get("weight", 0)), str(o.get("feedback", ""))
+                str(o.get("text", "")),
+                float(o.get("weight", 0)),
+                str(o.get("feedback", "")),
+                tolerance=float(o.get("tolerance", 0) or 0),
+                match=str(o.get("match", "")),
             )
             for o in question.options or []
         ),
@@ -105,14 +142,36 @@ def question_data(question: Question) -> QuestionData:
         tags=tuple(tags),
         general_feedback=question.general_feedback,
         default_mark=question.mark,
+        original=question.original,
+        case_sensitive=question.case_sensitive,
+        dialogue=_dialogue_data(question) if question.kind == Question.Kind.DIALOGUE else None,
+    )
+
+
+def _dialogue_data(question: Question) -> DialogueData:
+    return DialogueData(
+        lines=tuple(
+            DialogueLine(node.key, node.customer_line, node.mood, node.ending)
+            for node in question.dialogue_nodes.all()
+        ),
+        replies=tuple(
+            DialogueReply(
+                choice.from_key,
+                choice.text,
+                choice.next_key,
+                tuple((str(code), float(points)) for code, points in (choice.scores or {}).items()),
+            )
+            for choice in question.dialogue_choices.all()
+        ),
     )
 
 
 def questions_export(*, questions: Iterable[Question], fmt: str) -> tuple[str, list[Question]]:
-    """The file text (``gift`` or ``xml``) and the questions left out (dialogues)."""
+    """The file text (``gift`` or ``xml``) and the questions left out (dialogues in GIFT)."""
     kept, skipped = [], []
     for question in questions:
-        (kept if question.kind in EXPORTABLE_KINDS else skipped).append(question)
+        left_out = fmt == "gift" and question.kind in GIFT_SKIPPED_KINDS
+        (skipped if left_out else kept).append(question)
     data = [question_data(question) for question in kept]
     text = write_gift(data) if fmt == "gift" else write_moodle_xml(data)
     return text, skipped

@@ -1,11 +1,10 @@
 """Sync the periodic tasks that installed apps declare into django-q2 schedules."""
 
-from importlib import import_module
-
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from django_q.models import Schedule
+
+from ..discovery import app_modules
 
 SCHEDULE_FIELDS = ("func", "args", "kwargs", "schedule_type", "minutes", "cron", "repeats")
 
@@ -13,13 +12,7 @@ SCHEDULE_FIELDS = ("func", "args", "kwargs", "schedule_type", "minutes", "cron",
 def declared_schedules() -> list[dict]:
     """Every `SCHEDULES` entry of every installed app's `schedules` module."""
     found: list[dict] = []
-    for app_config in apps.get_app_configs():
-        try:
-            module = import_module(f"{app_config.name}.schedules")
-        except ModuleNotFoundError as missing:
-            if missing.name != f"{app_config.name}.schedules":
-                raise
-            continue
+    for module in app_modules("schedules"):
         found.extend(getattr(module, "SCHEDULES", []))
     return found
 

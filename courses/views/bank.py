@@ -74,7 +74,13 @@ def question_import(request):
             parsed = questions_parse(data=data, filename=filename)
         except FormatError as error:
             context["issues"] = error.issues
-            return TemplateResponse(request, "courses/admin/question_import.html", context)
+            if not error.readable:
+                return TemplateResponse(request, "courses/admin/question_import.html", context)
+            # The editor may take the questions that could be read and leave the rest.
+            parsed = error.readable
+            context["partial"] = True
+            if "confirm" in request.POST and request.POST.get("partial") != "1":
+                return TemplateResponse(request, "courses/admin/question_import.html", context)
         if "confirm" in request.POST:
             report = questions_import(
                 questions=parsed, category_name=form.cleaned_data.get("category", "")
@@ -122,7 +128,9 @@ def question_export(request):
             **_titles(_("Export questions")),
         }
         return TemplateResponse(request, "courses/admin/question_export.html", context)
-    questions = Question.objects.select_related("category").prefetch_related("tags", "competencies")
+    questions = Question.objects.select_related("category").prefetch_related(
+        "tags", "competencies", "dialogue_nodes", "dialogue_choices"
+    )
     name = "question-bank"
     if request.GET.get("category"):
         category = get_object_or_404(QuestionCategory, pk=request.GET["category"])

@@ -8,18 +8,12 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from ..labels import STATUS_LABELS
+from ..lib.cells import cell_text_safe
 from ..lib.status import CELL_STATUSES, EXPIRING_WITHIN_DAYS
 from ..models import Enrolment, Team, TeamMembership
 from ..permissions import require_team_training
 from ..selectors import team_list_led_by
-
-STATUS_LABELS = {
-    "not_started": _("Not started"),
-    "in_progress": _("In progress"),
-    "done": _("Done"),
-    "overdue": _("Overdue"),
-    "expiring": _("Expiring"),
-}
 
 
 def status_condition(status: str, today) -> Q:
@@ -115,6 +109,11 @@ class TeamTrainingReportView(ReportView):
         Column("completed_on", label=_("Completed on")),
         Column("valid_until", label=_("Valid until")),
     ]
+
+    def preprocess_field_value(self, field, value, export_format):
+        """Wagtail writes the file; every text cell is neutralised the way
+        `courses.spreadsheets` does it, in CSV as in XLSX."""
+        return cell_text_safe(super().preprocess_field_value(field, value, export_format))
 
     def dispatch(self, request, *args, **kwargs):
         require_team_training(request.user)  # a hidden menu item protects nothing

@@ -8,7 +8,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..exports import _status_labels, matrix_csv, matrix_xlsx
+from ..exports import matrix_csv, matrix_xlsx
+from ..labels import STATUS_LABELS
 from ..lib.status import CELL_STATUSES
 from ..permissions import require_team_training
 from ..selectors import team_matrix
@@ -25,9 +26,8 @@ class MatrixFilter(forms.Form):
         self.fields["course"].choices = [("", _("All courses"))] + [
             (pk, title) for pk, title in courses
         ]
-        labels = _status_labels()
         self.fields["status"].choices = [("", _("Any status"))] + [
-            (code, labels[code]) for code in CELL_STATUSES
+            (code, STATUS_LABELS[code]) for code in CELL_STATUSES
         ]
 
 
@@ -60,7 +60,7 @@ def team_training(request):
         {
             "form": form,
             "matrix": matrix,
-            "labels": _status_labels(),
+            "labels": STATUS_LABELS,
             "query": request.GET.urlencode(),
         },
     )

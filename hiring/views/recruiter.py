@@ -6,8 +6,6 @@ Every view starts with `require_recruiter`; the work is done by the services in
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
@@ -22,6 +20,7 @@ from django.views.decorators.http import require_POST
 from courses.conf import steady_setting
 from courses.forms import GradeForm
 from courses.selectors import question_display
+from courses.spreadsheets import csv_response
 
 from ..forms import CandidateFilterForm, DecisionForm, ExtendForm, InviteForm, PositionForm
 from ..models import Candidate, Invitation, Position
@@ -83,10 +82,7 @@ def candidate_list(request):
 
 
 def _csv(table: dict) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="candidates.csv"'
-    writer = csv.writer(response)
-    header = [
+    headings = [
         _("Name"),
         _("E-mail"),
         _("Position"),
@@ -95,29 +91,22 @@ def _csv(table: dict) -> HttpResponse:
         _("Score (%)"),
         _("Percentile"),
         _("Decision"),
-    ]
-    writer.writerow(header + [label for _code, label in table["columns"]])
-    for row in table["rows"]:
-        candidate = row["candidate"]
-        writer.writerow(
-            [
-                _csv_safe(candidate.name),
-                _csv_safe(candidate.email),
-                _csv_safe(str(candidate.position)),
-                _csv_safe(candidate.invitation.quiz.title),
-                row["status_label"],
-                "" if row["score"] is None else row["score"],
-                "" if row["percentile"] is None else row["percentile"],
-                candidate.get_decision_display(),
-            ]
-            + ["" if value is None else value for value in row["competencies"]]
-        )
-    return response
-
-
-def _csv_safe(value: str) -> str:
-    """Neutralise spreadsheet formulas in text a candidate or recruiter typed."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    ] + [label for _code, label in table["columns"]]
+    rows = (
+        [
+            row["candidate"].name,
+            row["candidate"].email,
+            str(row["candidate"].position),
+            row["candidate"].invitation.quiz.title,
+            row["status_label"],
+            row["score"],
+            row["percentile"],
+            row["candidate"].get_decision_display(),
+            *row["competencies"],
+        ]
+        for row in table["rows"]
+    )
+    return csv_response(filename="candidates", headings=headings, rows=rows)
 
 
 @login_required

@@ -52,7 +52,7 @@ def test_the_csv_export_has_bounded_queries(client, quiz, count, django_assert_m
     client.force_login(recruiter())
     with django_assert_max_num_queries(14):
         response = client.get(reverse("hiring:candidate_list") + "?export=csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["Name", "E-mail", "Position"] and len(rows) == count + 1
 
 

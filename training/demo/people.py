@@ -7,7 +7,8 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from courses.models import Team, TeamMembership
-from courses.roles import AGENT, TEAM_LEAD, sync_role_permissions
+from courses.roles import AGENT, TEAM_LEAD
+from courses.services.roles import sync_role_permissions
 
 from . import read_fixture
 

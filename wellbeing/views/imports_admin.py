@@ -1,6 +1,6 @@
 """The wellbeing admin's workload import in the Wagtail admin: upload, preview, confirm."""
 
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from courses.spreadsheets import csv_response
 from wellbeing.forms import WorkloadConfirmForm, WorkloadUploadForm
 from wellbeing.importing import COLUMN_ALIASES, PERSON_COLUMNS, REQUIRED_COLUMNS
 from wellbeing.models import WorkloadImport
 from wellbeing.permissions import require_wellbeing_admin
 from wellbeing.services import (
-    import_report_csv,
     issue_message,
     workload_import_create,
     workload_import_start,
@@ -129,12 +129,15 @@ def status_json(request, import_id: int):
 def report(request, import_id: int):
     require_wellbeing_admin(request.user)
     workload_import = get_object_or_404(WorkloadImport, pk=import_id)
-    response = HttpResponse(
-        "\ufeff" + import_report_csv(workload_import=workload_import),
-        content_type="text/csv; charset=utf-8",
+    rows = (
+        [row, column, issue_message(code, params)]
+        for row, column, code, params in workload_import.errors
     )
-    response["Content-Disposition"] = f'attachment; filename="import-{import_id}-report.csv"'
-    return response
+    return csv_response(
+        filename=f"import-{import_id}-report",
+        headings=[_("row"), _("column"), _("message")],
+        rows=rows,
+    )
 
 
 urlpatterns = [

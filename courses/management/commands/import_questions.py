@@ -1,22 +1,13 @@
-"""Import a GIFT or Moodle XML question bank: all of it, or nothing if the file has a problem."""
+"""Import a GIFT or Moodle XML question bank: all of it, or nothing if the file has a problem
+(unless ``--skip-unreadable`` asks for the questions that can be read)."""
 
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from courses.formats import FormatError
+from courses.formats import MOODLE_TYPES, FormatError
 from courses.services.questions import questions_import, questions_parse
-
-# The Moodle type each of Steady's kinds is read from (see courses.formats.model).
-SOURCE_TYPES = {
-    "single": "multichoice",
-    "multiple": "multichoice",
-    "situational": "multichoice",
-    "true_false": "truefalse",
-    "free_text": "essay",
-    "rephrasing": "essay",
-}
 
 
 class Command(BaseCommand):
@@ -29,6 +20,11 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Check and list, import nothing."
         )
         parser.add_argument("--json", action="store_true", help="One JSON object per question.")
+        parser.add_argument(
+            "--skip-unreadable",
+            action="store_true",
+            help="Import the questions that can be read, list and skip the others.",
+        )
 
     def handle(self, *args, **options):
         path = Path(options["file"])
@@ -51,14 +47,19 @@ class Command(BaseCommand):
                             ensure_ascii=False,
                         )
                     )
-            raise CommandError(str(error)) from error
+            if not (options["skip_unreadable"] and error.readable):
+                raise CommandError(str(error)) from error
+            if not options["json"]:
+                for issue in error.issues:
+                    self.stderr.write(f"  skipped {issue}")
+            questions = error.readable
         for question in questions:
             if options["json"]:
                 self.stdout.write(
                     json.dumps(
                         {
                             "title": question.name,
-                            "source_type": SOURCE_TYPES.get(question.kind, question.kind),
+                            "source_type": MOODLE_TYPES.get(question.kind, question.kind),
                             "type": question.kind,
                             "category": options["category"] or question.category,
                             "answers": len(question.options),

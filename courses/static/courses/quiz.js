@@ -23,7 +23,7 @@
 
   function lock(message) {
     closed = true;
-    root.querySelectorAll("input, textarea, button.reply").forEach(function (el) { el.disabled = true; });
+    root.querySelectorAll("input, textarea, select, button.reply").forEach(function (el) { el.disabled = true; });
     root.classList.add("quiz-closed");
     say(message || root.dataset.msgClosed, "closed");
     root.dispatchEvent(new CustomEvent("steady:quiz-locked"));
@@ -32,6 +32,21 @@
   function answerOf(section) {
     var kind = section.dataset.kind;
     var q = "q" + section.dataset.question;
+    if (kind === "description") return null;
+    if (kind === "missing_word") {
+      var word = section.querySelector("select[data-field=choice]");
+      return word && word.value !== "" ? { choice: +word.value } : null;
+    }
+    if (kind === "matching") {
+      var matches = {};
+      section.querySelectorAll("select[data-field=match]").forEach(function (el) {
+        if (el.value !== "") matches[el.dataset.prompt] = +el.value;
+      });
+      return { matches: matches };
+    }
+    if (kind === "short_answer" || kind === "numerical") {
+      return { text: section.querySelector("input[data-field=text]").value };
+    }
     if (kind === "single" || kind === "true_false") {
       var picked = section.querySelector("input[data-field=choice]:checked");
       return picked ? { choice: +picked.value } : null;
@@ -208,7 +223,9 @@
       queue(section);
     });
     section.addEventListener("input", function (event) {
-      if (event.target.tagName !== "TEXTAREA") return;
+      var typed = event.target.tagName === "TEXTAREA" ||
+        (event.target.tagName === "INPUT" && event.target.type === "text");
+      if (!typed) return;
       clearTimeout(typing[section.dataset.question]);
       typing[section.dataset.question] = setTimeout(function () { queue(section); }, 600);
     });
