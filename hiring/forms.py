@@ -106,6 +106,6 @@ class DecisionForm(forms.Form):
 class PositionForm(forms.ModelForm):
     class Meta:
         model = Position
-        fields = ["title", "description"]
+        fields = ["title", "title_ru", "title_pl", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
         error_messages = {"title": {"unique": _("A position with this title already exists.")}}

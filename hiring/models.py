@@ -7,13 +7,20 @@ retention period and keeps the anonymous scores for item statistics.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
 class Position(models.Model):
-    """A job opening candidates are invited for."""
+    """A job opening candidates are invited for, named in three languages.
 
-    title = models.CharField(_("title"), max_length=200, unique=True)
+    Per-language fields, as for competencies: one row that every candidate points
+    at, shown in the reader's language (and in the candidate's, in their e-mail).
+    """
+
+    title = models.CharField(_("title (English)"), max_length=200, unique=True)
+    title_ru = models.CharField(_("title (Russian)"), max_length=200, blank=True)
+    title_pl = models.CharField(_("title (Polish)"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -26,7 +33,13 @@ class Position(models.Model):
         verbose_name_plural = _("positions")
 
     def __str__(self) -> str:
-        return self.title
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The title in the active language, English where none was written."""
+        language = (get_language() or "en")[:2]
+        return getattr(self, f"title_{language}", "") or self.title
 
 
 class Candidate(models.Model):

@@ -36,14 +36,19 @@ DEMO_DOMAIN = "candidates.example"
 HAS_REPHRASING_RULES = find_spec("courses.scoring.rephrasing") is not None
 HIRING_SLUG = "support-agent-assessment"
 
+# (English title, description, Russian title, Polish title)
 POSITIONS = (
     (
         "Customer support agent — chat and e-mail",
         "First-line support for orders, deliveries and returns, in writing.",
+        "Специалист поддержки — чат и e-mail",
+        "Konsultant obsługi klienta — czat i e-mail",
     ),
     (
         "Senior support agent — phone and complaints",
         "Handles escalated calls and complaints; mentors new agents.",
+        "Старший специалист поддержки — телефон и жалобы",
+        "Starszy konsultant — telefon i reklamacje",
     ),
 )
 
@@ -203,6 +208,21 @@ def _take(invitation, *, skill: float, start, rng: random.Random, finish: bool, 
 
 
 @transaction.atomic
+def _position(title: str, text: str, title_ru: str, title_pl: str) -> Position:
+    """The demo position, with its Russian and Polish titles filled where still blank."""
+    position = Position.objects.get_or_create(title=title, defaults={"description": text})[0]
+    blank = {
+        field: value
+        for field, value in (("title_ru", title_ru), ("title_pl", title_pl))
+        if not getattr(position, field)
+    }
+    if blank:
+        Position.objects.filter(pk=position.pk).update(**blank)
+        for field, value in blank.items():
+            setattr(position, field, value)
+    return position
+
+
 def load_hiring() -> None:
     """Positions, candidates in every state, grades, decisions. Safe to run again."""
     if Candidate.objects.filter(email__endswith=f"@{DEMO_DOMAIN}").exists():
@@ -212,8 +232,7 @@ def load_hiring() -> None:
         return  # the quiz engine's demo is not loaded
     recruiter = get_user_model().objects.filter(username="recruiter").first()
     positions = [
-        Position.objects.get_or_create(title=title, defaults={"description": text})[0]
-        for title, text in POSITIONS
+        _position(title, text, title_ru, title_pl) for title, text, title_ru, title_pl in POSITIONS
     ]
     rng = random.Random(20261127)
     today = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
