@@ -172,3 +172,27 @@ def test_teams_and_the_onboarding_path_have_names_in_russian_and_polish(demo, la
             assert written_in(f"{thing.label}. {thing.description_label}", language), thing.name
     with translation.override("en"):
         assert [thing.label for thing in named] == [thing.name for thing in named]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_demo_question_is_shown_in_the_readers_language(demo, language):
+    from courses.models import Question
+    from courses.selectors.quiz import question_display
+
+    questions = Question.objects.filter(source_key__startswith="demo:").prefetch_related(
+        "dialogue_nodes", "dialogue_choices"
+    )
+    assert questions.count() >= 37
+    wrong = []
+    for question in questions:
+        shown = question_display(question, language=language)
+        text = " ".join(
+            [shown["text"], shown["original"], shown["rubric"]]
+            + [f"{o['text']} {o.get('feedback', '')}" for o in shown["options"]]
+            + [n["customer"] for n in shown["nodes"]]
+            + [c["text"] for n in shown["nodes"] for c in n["choices"]]
+        )
+        if not written_in(text, language):
+            wrong.append(f"{question.source_key}: {language_profile(text)}")
+    assert wrong == []

@@ -1,8 +1,8 @@
 """Demo question banks and quizzes: a hiring role-play assessment and training quizzes.
 
 Questions come from ``fixtures/demo/questions/*.json`` (English texts in the
-question, Russian kept in ``Question.translations`` and shown to Russian
-speakers). Situational weights there run -2 .. 2; the models use -1 .. 1.
+question, Russian and Polish kept in ``Question.translations`` and shown to
+people reading in those languages). Situational weights there run -2 .. 2; the models use -1 .. 1.
 """
 
 from django.db import transaction
@@ -55,6 +55,7 @@ def _question(spec: dict, category: QuestionCategory, competencies: dict) -> Que
     key = f"demo:{spec['key']}"
     existing = Question.objects.filter(source_key=key).first()
     if existing is not None:
+        _add_missing_translations(existing, spec)
         return existing
     english = spec["translations"]["en"]
     scale = 0.5 if spec["kind"] == "situational" else 1.0
@@ -99,6 +100,19 @@ def _question(spec: dict, category: QuestionCategory, competencies: dict) -> Que
     question.competencies.set([competencies[c] for c in spec["competencies"] if c in competencies])
     question.save()  # a ParentalManyToManyField is written on save
     return question
+
+
+def _add_missing_translations(question: Question, spec: dict) -> None:
+    """A language added to the fixtures after the question was loaded joins it; others stay."""
+    current = question.translations if isinstance(question.translations, dict) else {}
+    missing = {
+        language: texts
+        for language, texts in spec["translations"].items()
+        if language != "en" and language not in current
+    }
+    if missing:
+        question.translations = {**current, **missing}
+        question.save(update_fields=["translations"])
 
 
 def _quiz(index, slug: str, questions: list[Question], **fields) -> QuizPage:
