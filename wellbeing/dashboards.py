@@ -185,7 +185,7 @@ def organisation_context(*, today: dt.date) -> dict:
     ]
     released = selectors.checkin_scores_released(today=today, k=preferences.min_group_size)
     groups = [(_("Whole organisation"), selectors.ORGANISATION_ID)] + [
-        (team.name, team.pk) for team in teams
+        (team.label, team.pk) for team in teams
     ]
     latest_rows = _latest_released_table(released, groups)
     return {

@@ -11,18 +11,26 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable
 
 from .pages import CoursePage, LessonPage
-from .teams import Team
+from .teams import Team, in_active_language
 
 
 class LearningPath(ClusterableModel):
     """An ordered set of courses with due dates, e.g. onboarding for new hires."""
 
-    name = models.CharField(_("name"), max_length=160, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    name = models.CharField(_("name (English)"), max_length=160, unique=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=160, blank=True)
+    name_pl = models.CharField(_("name (Polish)"), max_length=160, blank=True)
+    description = models.TextField(_("description (English)"), blank=True)
+    description_ru = models.TextField(_("description (Russian)"), blank=True)
+    description_pl = models.TextField(_("description (Polish)"), blank=True)
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_ru"),
+        FieldPanel("name_pl"),
         FieldPanel("description"),
+        FieldPanel("description_ru"),
+        FieldPanel("description_pl"),
         InlinePanel("steps", label=_("Courses"), heading=_("Courses in order")),
     ]
 
@@ -32,7 +40,16 @@ class LearningPath(ClusterableModel):
         verbose_name_plural = _("learning paths")
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the active language, English when there is none."""
+        return in_active_language(self, "name")
+
+    @property
+    def description_label(self) -> str:
+        return in_active_language(self, "description")
 
 
 class LearningPathCourse(Orderable):

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -9,14 +10,22 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 class Team(ClusterableModel):
     """A support team: the LMS's org structure, also used by wellbeing."""
 
-    name = models.CharField(_("name"), max_length=120, unique=True)
+    name = models.CharField(_("name (English)"), max_length=120, unique=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=120, blank=True)
+    name_pl = models.CharField(_("name (Polish)"), max_length=120, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description (English)"), blank=True)
+    description_ru = models.TextField(_("description (Russian)"), blank=True)
+    description_pl = models.TextField(_("description (Polish)"), blank=True)
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_ru"),
+        FieldPanel("name_pl"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        FieldPanel("description_ru"),
+        FieldPanel("description_pl"),
         InlinePanel("memberships", label=_("Members"), heading=_("Members and leads")),
     ]
 
@@ -29,7 +38,22 @@ class Team(ClusterableModel):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the active language, English when there is none."""
+        return in_active_language(self, "name")
+
+    @property
+    def description_label(self) -> str:
+        return in_active_language(self, "description")
+
+
+def in_active_language(instance, field: str) -> str:
+    """``field_<language>`` of the instance in the active language, else ``field`` (English)."""
+    language = (translation.get_language() or "en")[:2]
+    return getattr(instance, f"{field}_{language}", "") or getattr(instance, field)
 
 
 class TeamMembership(models.Model):

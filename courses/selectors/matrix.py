@@ -71,7 +71,7 @@ def team_matrix(
     people: dict[int, MatrixRow] = {}
     for membership in memberships:
         row = people.setdefault(membership.user_id, MatrixRow(membership.user, [], []))
-        row.teams.append(membership.team.name)
+        row.teams.append(membership.team.label)
     enrolments = list(
         Enrolment.objects.filter(user_id__in=list(people), active=True).select_related("course")
     )

@@ -176,7 +176,7 @@ def lead_digests_send(*, today: date | None = None) -> int:
         items = [e for uid in sorted(members_of_team[team_id]) for e in by_user.get(uid, [])]
         for lead in leads:
             user, found = items_for_lead.get(lead.user_id, (lead.user, []))
-            found.extend((lead.team.name, e) for e in items)
+            found.extend((lead.team.label, e) for e in items)
             items_for_lead[lead.user_id] = (user, found)
 
     sent = 0

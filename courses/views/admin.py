@@ -26,8 +26,8 @@ class TeamViewSet(SnippetViewSet):
     menu_label = _("Teams")
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
+    list_display = ["name", "name_ru", "name_pl", "slug"]
+    search_fields = ["name", "name_ru", "name_pl"]
 
 
 class TopicViewSet(SnippetViewSet):

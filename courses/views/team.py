@@ -22,7 +22,7 @@ class MatrixFilter(forms.Form):
 
     def __init__(self, *args, teams, courses, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["team"].choices = [("", _("All my teams"))] + [(t.pk, t.name) for t in teams]
+        self.fields["team"].choices = [("", _("All my teams"))] + [(t.pk, t.label) for t in teams]
         self.fields["course"].choices = [("", _("All courses"))] + [
             (pk, title) for pk, title in courses
         ]

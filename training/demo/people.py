@@ -12,6 +12,24 @@ from courses.services.roles import sync_role_permissions
 
 from . import read_fixture
 
+TEAM_TEXT_FIELDS = (
+    "name",
+    "name_ru",
+    "name_pl",
+    "description",
+    "description_ru",
+    "description_pl",
+)
+
+
+def fill_blank(instance, values: dict[str, str]) -> None:
+    """Fill the fields still blank (e.g. languages added later); keep what an editor wrote."""
+    missing = {f: v for f, v in values.items() if v and not getattr(instance, f)}
+    if missing:
+        for field, value in missing.items():
+            setattr(instance, field, value)
+        instance.save(update_fields=list(missing))
+
 
 @dataclass(frozen=True)
 class DemoLogin:
@@ -52,10 +70,9 @@ def load_people() -> list[DemoLogin]:
         logins.append(DemoLogin(user.username, spec["title"]))
 
     for team_spec in data["teams"]:
-        team, _created = Team.objects.get_or_create(
-            slug=team_spec["slug"],
-            defaults={"name": team_spec["name"], "description": team_spec["description"]},
-        )
+        names = {field: team_spec.get(field, "") for field in TEAM_TEXT_FIELDS}
+        team, _created = Team.objects.get_or_create(slug=team_spec["slug"], defaults=names)
+        fill_blank(team, names)
         lead = _user(team_spec["lead"], password)
         lead.groups.add(groups[TEAM_LEAD])
         TeamMembership.objects.get_or_create(

@@ -26,6 +26,7 @@ from courses.services.progress import lesson_complete
 from courses.services.topics import topics_ensure_defaults
 
 from . import FIXTURES, read_fixture
+from .people import fill_blank
 from .site import ensure_locales, load_site
 
 INDEX_TEXT = {
@@ -37,10 +38,17 @@ INDEX_TEXT = {
     ),
 }
 ONBOARDING = "New hire onboarding"
-ONBOARDING_TEXT = (
-    "Your first weeks at Northwind Home: our products, the law on returns, calm under "
-    "pressure and the words that help customers."
-)
+ONBOARDING_TEXTS = {
+    "name": ONBOARDING,
+    "name_ru": "Адаптация новых сотрудников",
+    "name_pl": "Wdrożenie nowych pracowników",
+    "description": "Your first weeks at Northwind Home: our products, the law on returns, calm "
+    "under pressure and the words that help customers.",
+    "description_ru": "Ваши первые недели в Northwind Home: наши товары, закон о возвратах, "
+    "спокойствие под давлением и слова, которые помогают клиентам.",
+    "description_pl": "Twoje pierwsze tygodnie w Northwind Home: nasze produkty, prawo "
+    "dotyczące zwrotów, spokój pod presją i słowa, które pomagają klientom.",
+}
 # Course slug and days to finish it, in the order a new hire takes them.
 ONBOARDING_STEPS = [
     ("product-knowledge", 14),
@@ -154,9 +162,8 @@ def _new_hires() -> list[str]:
 
 
 def _onboarding(courses: dict[str, CoursePage]) -> LearningPath:
-    path, created = LearningPath.objects.get_or_create(
-        name=ONBOARDING, defaults={"description": ONBOARDING_TEXT}
-    )
+    path, created = LearningPath.objects.get_or_create(name=ONBOARDING, defaults=ONBOARDING_TEXTS)
+    fill_blank(path, ONBOARDING_TEXTS)
     if created:
         for order, (slug, days) in enumerate(ONBOARDING_STEPS):
             if slug in courses:

@@ -1,8 +1,8 @@
 """Demo question banks and quizzes: a hiring role-play assessment and training quizzes.
 
 Questions come from ``fixtures/demo/questions/*.json`` (English texts in the
-question, Russian kept in ``Question.translations`` and shown to Russian
-speakers). Situational weights there run -2 .. 2; the models use -1 .. 1.
+question, Russian and Polish kept in ``Question.translations`` and shown to
+people reading in those languages). Situational weights there run -2 .. 2; the models use -1 .. 1.
 """
 
 from django.db import transaction
@@ -55,6 +55,7 @@ def _question(spec: dict, category: QuestionCategory, competencies: dict) -> Que
     key = f"demo:{spec['key']}"
     existing = Question.objects.filter(source_key=key).first()
     if existing is not None:
+        _add_missing_translations(existing, spec)
         return existing
     english = spec["translations"]["en"]
     scale = 0.5 if spec["kind"] == "situational" else 1.0
@@ -99,6 +100,19 @@ def _question(spec: dict, category: QuestionCategory, competencies: dict) -> Que
     question.competencies.set([competencies[c] for c in spec["competencies"] if c in competencies])
     question.save()  # a ParentalManyToManyField is written on save
     return question
+
+
+def _add_missing_translations(question: Question, spec: dict) -> None:
+    """A language added to the fixtures after the question was loaded joins it; others stay."""
+    current = question.translations if isinstance(question.translations, dict) else {}
+    missing = {
+        language: texts
+        for language, texts in spec["translations"].items()
+        if language != "en" and language not in current
+    }
+    if missing:
+        question.translations = {**current, **missing}
+        question.save(update_fields=["translations"])
 
 
 def _quiz(index, slug: str, questions: list[Question], **fields) -> QuizPage:
@@ -236,53 +250,93 @@ def _course_refresher(by_key: dict[str, Question]) -> QuizPage | None:
         ]
         course.add_child(instance=quiz)
         quiz.save_revision().publish()
-    for code, title in COURSE_QUIZ_TITLES.items():
+    for code in ("ru", "pl"):
         locale = Locale.objects.filter(language_code=code).first()
-        if locale is None or quiz.has_translation(locale):
+        if locale is None or not course.has_translation(locale):
             continue
-        if not course.has_translation(locale):
-            continue
-        copy = quiz.copy_for_translation(locale)
-        copy.title = title
-        copy.save_revision().publish()
+        _translation(quiz, locale, *PAGE_TEXT[code][COURSE_QUIZ_SLUG])
     return quiz
 
 
-COURSE_QUIZ_TITLES = {
-    "ru": "Повторение: позитивные формулировки",
-    "pl": "Powtórka: pozytywne sformułowania",
-}
-
-
-TITLES = {
+# Title and introduction of each demo assessment page, by language and slug.
+PAGE_TEXT = {
     "ru": {
-        "assessments": "Оценочные задания",
-        HIRING_SLUG: "Оператор службы поддержки — ролевое задание",
-        PRACTICE_SLUG: "Практика: позитивные формулировки и деэскалация",
-        REFRESHER_SLUG: "Повторение: доставка, гарантия и права потребителей",
+        "assessments": (
+            "Оценочные задания",
+            "<p>Ролевые задания и тренировочные тесты.</p>",
+        ),
+        HIRING_SLUG: (
+            "Оператор службы поддержки — ролевое задание",
+            "<p>Ситуации из настоящей очереди обращений: выберите ответ, проведите клиента"
+            " через проблему в диалоге, перепишите ответы позитивно. Около 30 минут.</p>",
+        ),
+        PRACTICE_SLUG: (
+            "Практика: позитивные формулировки и деэскалация",
+            "<p>Пять вопросов, один из них — ролевой диалог с расстроенным клиентом.</p>",
+        ),
+        REFRESHER_SLUG: (
+            "Повторение: доставка, гарантия и права потребителей",
+            "<p>Восемь вопросов, выбранных случайно из банков о товарах и о законе.</p>",
+        ),
+        COURSE_QUIZ_SLUG: (
+            "Повторение: позитивные формулировки",
+            "<p>Пять вопросов, среди них ролевой диалог с расстроенным клиентом и ответ,"
+            " который нужно переписать позитивно. Ответы сохраняются по ходу работы.</p>",
+        ),
     },
     "pl": {
-        "assessments": "Zadania oceniające",
-        HIRING_SLUG: "Konsultant obsługi klienta — zadanie z odgrywaniem ról",
-        PRACTICE_SLUG: "Ćwiczenie: pozytywne sformułowania i deeskalacja",
-        REFRESHER_SLUG: "Powtórka: dostawa, gwarancja i prawa konsumenta",
+        "assessments": (
+            "Zadania oceniające",
+            "<p>Zadania z odgrywaniem ról i quizy ćwiczeniowe.</p>",
+        ),
+        HIRING_SLUG: (
+            "Konsultant obsługi klienta — zadanie z odgrywaniem ról",
+            "<p>Sytuacje z prawdziwej kolejki zgłoszeń: wybierz odpowiedź, przeprowadź klienta"
+            " przez problem w rozmowie, przeredaguj odpowiedzi na pozytywne. Około 30 minut.</p>",
+        ),
+        PRACTICE_SLUG: (
+            "Ćwiczenie: pozytywne sformułowania i deeskalacja",
+            "<p>Pięć pytań, w tym rozmowa z odgrywaniem ról ze zdenerwowanym klientem.</p>",
+        ),
+        REFRESHER_SLUG: (
+            "Powtórka: dostawa, gwarancja i prawa konsumenta",
+            "<p>Osiem pytań losowanych z banków o produktach i o prawie.</p>",
+        ),
+        COURSE_QUIZ_SLUG: (
+            "Powtórka: pozytywne sformułowania",
+            "<p>Pięć pytań, w tym rozmowa z odgrywaniem ról ze zdenerwowanym klientem i odpowiedź"
+            " do przeredagowania na pozytywną. Odpowiedzi zapisują się na bieżąco.</p>",
+        ),
     },
 }
+
+
+def _translation(page, locale, title: str, intro: str) -> None:
+    """The page's copy in the locale with its own title and introduction.
+
+    A copy made by an earlier demo with the English introduction gets the
+    translated one; a copy already in its language is left as it is.
+    """
+    copy = page.get_translation_or_none(locale)
+    if copy is None:
+        copy = page.copy_for_translation(locale, copy_parents=True)
+    elif copy.specific.intro != page.specific.intro or not page.specific.intro:
+        return
+    copy = copy.specific
+    copy.title = title
+    copy.intro = intro
+    copy.save_revision().publish()
 
 
 def _translate_pages(index, quizzes) -> None:
     """Russian and Polish copies of the pages, so /ru/ and /pl/ URLs reach the quizzes.
 
     The copies ask the same questions; each question shows its own translation
-    (Russian from the fixtures) and falls back to English.
+    (from the fixtures) and falls back to English.
     """
-    for code, titles in TITLES.items():
+    for code, texts in PAGE_TEXT.items():
         locale = Locale.objects.filter(language_code=code).first()
         if locale is None:
             continue
         for page in [index, *quizzes]:
-            if page.has_translation(locale):
-                continue
-            copy = page.copy_for_translation(locale, copy_parents=True)
-            copy.title = titles.get(page.slug, page.title)
-            copy.save_revision().publish()
+            _translation(page, locale, *texts[page.slug])

@@ -203,7 +203,7 @@ def warnings_notify_leads(*, team_ids: list[int], week: str) -> int:
             )
             subject = _("%(level)s: burnout warning for %(team)s, week %(week)s") % {
                 "level": warning.get_level_display(),
-                "team": warning.team.name,
+                "team": warning.team.label,
                 "week": warning.week,
             }
             body = "\n".join(["- " + line for line in lines] + ["", str(link)])
