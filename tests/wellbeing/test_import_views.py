@@ -284,3 +284,24 @@ def test_files_past_the_retention_period_are_deleted_by_the_schedule(client, hr,
     response = client.get(reverse("wellbeing_admin:import_download", args=[old.pk]))
     assert response.status_code == 404
     assert workload_import_files_purge(now=timezone.now()) == 0
+
+
+def test_files_uploaded_before_the_change_leave_the_public_media_folder(db):
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from wellbeing.storage import private_storage
+
+    public_name = default_storage.save("wellbeing/imports/week.csv", ContentFile(b"old data"))
+    item = WorkloadImport.objects.create(file=public_name, file_name="week.csv")
+    migration = import_module("wellbeing.migrations.0003_workload_files_private")
+    migration.move_public_files(apps, None)
+
+    item.refresh_from_db()
+    assert not default_storage.exists(public_name)
+    assert item.file.name.startswith("workload/") and "week" not in item.file.name
+    with private_storage().open(item.file.name, "rb") as moved:
+        assert moved.read() == b"old data"
