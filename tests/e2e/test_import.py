@@ -29,10 +29,10 @@ TEXTS = {
         "skipped": "Пропущена 1 строка с ошибками (2 ошибки)",
     },
     "pl": {
-        "counts": "3 wiersze, 2 poprawne, 1 wiersz z błędami (2 błędy)",
+        "counts": "3 wiersze, 2 poprawne, 1 wiersz z błędami (2 problemy)",
         "refused": "Nic nie zaimportowano",
         "button": "Zaimportuj tylko 2 poprawne wiersze",
-        "skipped": "Pominięto 1 wiersz z błędami (2 błędy)",
+        "skipped": "Pominięto 1 wiersz z błędami (2 problemy)",
     },
 }
 
