@@ -218,6 +218,9 @@ def test_the_uploaded_file_is_stored_privately_under_a_random_name(client, hr):
 def test_the_old_public_media_url_serves_nothing(client, hr, team):
     upload(client, mixed_file())
     item = WorkloadImport.objects.get()
+    from django.core.files.storage import default_storage
+
+    assert not default_storage.exists(item.file.name)  # nothing in the public (media) storage
     anonymous = Client()
     for url in (f"/media/{item.file.name}", f"/media/wellbeing/imports/{item.file_name}"):
         assert anonymous.get(url).status_code == 404
