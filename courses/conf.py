@@ -27,6 +27,18 @@ DEFAULTS: dict[str, Any] = {
     "CHECKIN_COMMENTS_ENABLED": False,
     "CHECKIN_COMMENTS_MIN_ANSWERS": 10,
     "IMPORT_ASYNC_ROWS": 5000,
+    # Workload files: parsed in the task worker above this many bytes (unpacked, for XLSX)
+    "IMPORT_ASYNC_BYTES": 1024 * 1024,
+    "IMPORT_MAX_BYTES": 50 * 1024 * 1024,
+    "IMPORT_MAX_ROWS": 1_000_000,
+    "IMPORT_MAX_XLSX_UNPACKED_BYTES": 100 * 1024 * 1024,
+    "IMPORT_CHUNK_ROWS": 50_000,
+    "IMPORT_MAX_CONTACTS_PER_DAY": 2_000,
+    "IMPORT_MAX_DAYS_BACK": 3 * 366,
+    # Uploaded workload files are personal data: kept this long, then deleted by a schedule
+    "IMPORT_FILE_RETENTION_DAYS": 30,
+    # Where they are kept (never under MEDIA_ROOT); None: "<MEDIA_ROOT>/../private"
+    "PRIVATE_STORAGE_ROOT": None,
 }
 
 

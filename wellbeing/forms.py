@@ -7,8 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from courses.conf import steady_setting
 from wellbeing import instruments
 
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-
 
 def _text(texts, language: str) -> str:
     return texts.get((language or "en")[:2], texts["en"])
@@ -80,12 +78,21 @@ class WorkloadUploadForm(forms.Form):
     )
 
     def clean_file(self):
+        """Refuse by name, size and unpacked size before a cell is parsed."""
+        from wellbeing.importing import UnreadableFile
+        from wellbeing.services import import_work_size, issue_message
+
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 50 MB."))
         name = upload.name.lower()
         if not name.endswith((".csv", ".txt", ".xlsx")):
             raise forms.ValidationError(_("Please upload a .csv or .xlsx file."))
+        try:
+            import_work_size(upload)
+        except UnreadableFile as refused:
+            raise forms.ValidationError(
+                issue_message(refused.issue.code, refused.issue.params)
+            ) from refused
+        upload.seek(0)
         return upload
 
 

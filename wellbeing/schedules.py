@@ -7,4 +7,10 @@ SCHEDULES = [
         "func": "wellbeing.tasks.burnout_nightly",
         "schedule_type": "D",
     },
+    {
+        # Daily: uploaded workload files are personal data, kept only for the retention period.
+        "name": "wellbeing.import_files_purge",
+        "func": "wellbeing.tasks.workload_import_files_purge",
+        "schedule_type": "D",
+    },
 ]

@@ -30,6 +30,29 @@ def workload_import_run(import_id: int, valid_only: bool) -> str:
     return done.status
 
 
+def workload_import_check_run(import_id: int) -> str:
+    """Check a large uploaded workload file in the background (never in the request)."""
+    from wellbeing.services import workload_import_check
+
+    workload_import = WorkloadImport.objects.get(pk=import_id)
+    try:
+        done = workload_import_check(workload_import=workload_import, today=timezone.localdate())
+    except Exception:
+        WorkloadImport.objects.filter(pk=import_id).update(
+            status=WorkloadImport.Status.FAILED, finished_at=timezone.now()
+        )
+        logger.exception("Checking workload import %s failed", import_id)
+        raise
+    return done.status
+
+
+def workload_import_files_purge() -> int:
+    """Delete uploaded workload files older than the retention period (daily)."""
+    from wellbeing.services import workload_import_files_purge as purge
+
+    return purge(now=timezone.now())
+
+
 #: Above this many teams the nightly computation is split into one task per chunk.
 TEAMS_PER_TASK = 25
 

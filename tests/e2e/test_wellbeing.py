@@ -26,7 +26,7 @@ def test_hr_imports_a_workload_file_upload_preview_confirm(page, live_server, de
     )
     page.click("button[type=submit].button")
     page.wait_for_load_state("networkidle")
-    assert "2 rows, 1 valid." in page.inner_text("#import-counts")
+    assert "2 rows, 1 valid, 1 row with problems (1 problem)." in page.inner_text("#import-counts")
     assert "Nobody with the e-mail or employee id" in page.inner_text("#import-issues")
     shot(page, "wellbeing-import-preview")
     page.check("input[name=valid_only]")

@@ -186,7 +186,7 @@ def test_hr_uploads_previews_and_confirms_an_import(client, db):
     item = WorkloadImport.objects.get()
     assert response.url == f"/admin/wellbeing/imports/{item.pk}/"
     preview = client.get(response.url).content.decode()
-    assert "2 rows, 1 valid." in preview
+    assert "2 rows, 1 valid, " in preview  # then the rows with problems and the problems
     assert "Nobody with the e-mail or employee id" in preview
     report = client.get(f"/admin/wellbeing/imports/{item.pk}/report.csv")
     assert b"nobody@example.com" in report.content

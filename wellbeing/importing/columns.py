@@ -186,6 +186,50 @@ HOSTILE_OVER_CONTACTS = "hostile_over_contacts"
 UNKNOWN_PERSON = "unknown_person"
 UNKNOWN_TEAM = "unknown_team"
 DUPLICATE_ROW = "duplicate_row"
+FILE_TOO_LARGE = "file_too_large"
+TOO_MANY_ROWS = "too_many_rows"
+XLSX_TOO_LARGE = "xlsx_too_large"
+OVER_MAXIMUM = "over_maximum"
+DATE_TOO_OLD = "date_too_old"
+
+#: The largest value a PositiveIntegerField holds on every database.
+INTEGER_MAX = 2_147_483_647
+SECONDS_PER_DAY = 86_400
+MINUTES_PER_DAY = 1_440
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of a file Steady reads: beyond these the file is refused, not parsed.
+
+    `max_xlsx_unpacked_bytes` bounds the sum of the sizes an XLSX (a zip) declares
+    for its members; `zipfile` never inflates a member past its declared size, so a
+    small file that would unpack to millions of cells is refused before parsing.
+    """
+
+    max_bytes: int = 50 * 1024 * 1024
+    max_rows: int = 1_000_000
+    max_xlsx_unpacked_bytes: int = 200 * 1024 * 1024
+    chunk_rows: int = 50_000
+
+
+@dataclass(frozen=True)
+class Ranges:
+    """Plausible values of a person's day; a value beyond them is an error in the file."""
+
+    max_contacts: int = 2_000
+    past_days: int = 3 * 366
+    future_days: int = 0
+
+    def maxima(self) -> dict[str, float]:
+        """Column -> the largest plausible value (hours per day, seconds per contact...)."""
+        return {
+            "contacts": min(self.max_contacts, INTEGER_MAX),
+            "handle_time_s": SECONDS_PER_DAY,
+            "after_contact_s": SECONDS_PER_DAY,
+            "after_hours_min": MINUTES_PER_DAY,
+            "hostile_contacts": INTEGER_MAX,
+        }
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wellbeing.storage import private_storage, workload_file_name
+
 
 class WorkloadRecord(models.Model):
     """One person's working day as the contact-centre tools measured it.
@@ -64,6 +66,7 @@ class WorkloadImport(models.Model):
     """One uploaded workload file: its preview, its report and what applying it did."""
 
     class Status(models.TextChoices):
+        CHECKING = "checking", _("Checking")
         PREVIEWED = "previewed", _("Previewed")
         QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Running")
@@ -71,7 +74,10 @@ class WorkloadImport(models.Model):
         REFUSED = "refused", _("Refused")
         FAILED = "failed", _("Failed")
 
-    file = models.FileField(_("file"), upload_to="wellbeing/imports/")
+    #: Personal data: private storage, a random name, deleted after the retention period.
+    file = models.FileField(
+        _("file"), upload_to=workload_file_name, storage=private_storage, blank=True
+    )
     file_name = models.CharField(_("file name"), max_length=255)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -103,6 +109,20 @@ class WorkloadImport(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+    @property
+    def rows_with_problems(self) -> int:
+        return max(self.rows_total - self.rows_valid, 0)
+
+    @property
+    def has_file_problem(self) -> bool:
+        """A problem with the whole file (row 0): no row can be imported."""
+        return any(row == 0 for row, *_rest in self.errors)
+
+    @property
+    def can_import_valid_rows(self) -> bool:
+        """The stored file has valid rows to import on their own, skipping the others."""
+        return bool(self.file) and self.rows_valid > 0 and not self.has_file_problem
 
     @property
     def is_finished(self) -> bool:

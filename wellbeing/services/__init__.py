@@ -11,10 +11,15 @@ from .checkins import (
 )
 from .imports import (
     import_check,
-    import_report_csv,
+    import_report_rows,
+    import_scan,
+    import_work_size,
     issue_message,
+    workload_file_import,
     workload_import_apply,
+    workload_import_check,
     workload_import_create,
+    workload_import_files_purge,
     workload_import_start,
 )
 from .warnings import (
@@ -34,12 +39,17 @@ __all__ = [
     "checkins_open",
     "checkins_seal",
     "import_check",
-    "import_report_csv",
+    "import_report_rows",
+    "import_scan",
+    "import_work_size",
     "issue_message",
     "warning_acknowledge",
     "warning_assign_stress_course",
     "warnings_compute",
+    "workload_file_import",
     "workload_import_apply",
+    "workload_import_check",
     "workload_import_create",
+    "workload_import_files_purge",
     "workload_import_start",
 ]

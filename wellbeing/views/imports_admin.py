@@ -1,6 +1,6 @@
 """The wellbeing admin's workload import in the Wagtail admin: upload, preview, confirm."""
 
-from django.http import JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -14,6 +14,7 @@ from wellbeing.importing import COLUMN_ALIASES, PERSON_COLUMNS, REQUIRED_COLUMNS
 from wellbeing.models import WorkloadImport
 from wellbeing.permissions import require_wellbeing_admin
 from wellbeing.services import (
+    import_report_rows,
     issue_message,
     workload_import_create,
     workload_import_start,
@@ -37,7 +38,7 @@ def upload(request):
     if request.method == "POST" and form.is_valid():
         file = form.cleaned_data["file"]
         workload_import = workload_import_create(
-            data=file.read(),
+            upload=file,
             file_name=file.name,
             uploaded_by=request.user,
             today=timezone.localdate(),
@@ -83,17 +84,20 @@ def preview(request, import_id: int):
             "issues": _issues(workload_import),
             "more_issues": max(workload_import.errors_total - SHOWN_ISSUES, 0),
             "form": WorkloadConfirmForm(),
-            "can_apply": workload_import.rows_valid > 0
-            and not any(row == 0 for row, *_rest in workload_import.errors),
+            "can_apply": workload_import.can_import_valid_rows,
         },
     )
+
+
+#: An import may be applied from its preview, or again after a refusal ("only the valid rows").
+APPLICABLE = {WorkloadImport.Status.PREVIEWED, WorkloadImport.Status.REFUSED}
 
 
 @require_POST
 def apply(request, import_id: int):
     require_wellbeing_admin(request.user)
     workload_import = get_object_or_404(WorkloadImport, pk=import_id)
-    if workload_import.status != WorkloadImport.Status.PREVIEWED:
+    if workload_import.status not in APPLICABLE or not workload_import.can_import_valid_rows:
         return redirect("wellbeing_admin:import_status", workload_import.pk)
     form = WorkloadConfirmForm(request.POST)
     valid_only = form.is_valid() and form.cleaned_data["valid_only"]
@@ -106,11 +110,19 @@ def apply(request, import_id: int):
 def status(request, import_id: int):
     require_wellbeing_admin(request.user)
     workload_import = get_object_or_404(WorkloadImport, pk=import_id)
+    if workload_import.status == WorkloadImport.Status.PREVIEWED:
+        return redirect("wellbeing_admin:import_preview", workload_import.pk)
     return _page(
         request,
         "import_status.html",
         _("Workload import"),
-        {"item": workload_import, "issues": _issues(workload_import)},
+        {
+            "item": workload_import,
+            "issues": _issues(workload_import),
+            "more_issues": max(workload_import.errors_total - SHOWN_ISSUES, 0),
+            "can_import_valid_rows": workload_import.status == WorkloadImport.Status.REFUSED
+            and workload_import.can_import_valid_rows,
+        },
     )
 
 
@@ -121,7 +133,9 @@ def status_json(request, import_id: int):
         {
             "status": workload_import.status,
             "progress": workload_import.progress,
-            "finished": workload_import.is_finished,
+            # A finished check (previewed) ends the waiting too: the page reloads to the preview.
+            "finished": workload_import.is_finished
+            or workload_import.status == WorkloadImport.Status.PREVIEWED,
         }
     )
 
@@ -129,15 +143,24 @@ def status_json(request, import_id: int):
 def report(request, import_id: int):
     require_wellbeing_admin(request.user)
     workload_import = get_object_or_404(WorkloadImport, pk=import_id)
-    rows = (
-        [row, column, issue_message(code, params)]
-        for row, column, code, params in workload_import.errors
-    )
     return csv_response(
         filename=f"import-{import_id}-report",
         headings=[_("row"), _("column"), _("message")],
-        rows=rows,
+        rows=import_report_rows(workload_import=workload_import),
     )
+
+
+def download(request, import_id: int):
+    """The uploaded file itself: personal data, for the wellbeing admin only."""
+    require_wellbeing_admin(request.user)
+    workload_import = get_object_or_404(WorkloadImport, pk=import_id)
+    if not workload_import.file:
+        raise Http404(_("The file was deleted after the retention period."))
+    response = FileResponse(
+        workload_import.file.open("rb"), as_attachment=True, filename=workload_import.file_name
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 urlpatterns = [
@@ -147,4 +170,5 @@ urlpatterns = [
     path("imports/<int:import_id>/status/", status, name="import_status"),
     path("imports/<int:import_id>/status.json", status_json, name="import_status_json"),
     path("imports/<int:import_id>/report.csv", report, name="import_report"),
+    path("imports/<int:import_id>/file/", download, name="import_download"),
 ]

@@ -1,17 +1,16 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils import timezone
 
-from wellbeing.loaders import workload_upsert
-from wellbeing.services import import_check, issue_message
+from wellbeing.services import issue_message, workload_file_import
 
 
 class Command(BaseCommand):
     help = (
         "Import daily workload records from a CSV or XLSX file. With any invalid row nothing "
-        "is written, unless --valid-only. Re-importing the same file changes nothing."
+        "is written, unless --valid-only. Re-importing the same file changes nothing. The "
+        "file is read in chunks, so its size does not bound memory."
     )
 
     def add_arguments(self, parser):
@@ -24,22 +23,31 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, dry_run: bool, valid_only: bool, **options):
         if not file.is_file():
             raise CommandError(f"No such file: {file}")
-        checked = import_check(data=file.read_bytes(), today=timezone.localdate())
-        for issue in [*checked.file_issues, *checked.issues]:
+        with file.open("rb") as handle:
+            scan, written = workload_file_import(
+                source=handle, valid_only=valid_only, today=timezone.localdate(), dry_run=dry_run
+            )
+        for issue in [*scan.file_issues, *scan.issues]:
             self.stderr.write(
                 f"row {issue.row}, {issue.column or '-'}: {issue_message(issue.code, issue.params)}"
             )
-        valid = int(checked.valid.sum())
-        self.stdout.write(f"{checked.total} rows, {valid} valid, {len(checked.issues)} problems.")
-        if checked.file_issues:
+        if scan.issues_total > len(scan.issues):
+            self.stderr.write(f"... and {scan.issues_total - len(scan.issues)} more problems.")
+        self.stdout.write(
+            f"{scan.total} rows, {scan.valid} valid, {scan.rows_with_problems} with problems "
+            f"({scan.issues_total} problems)."
+        )
+        if scan.file_issues:
             raise CommandError("The file cannot be imported.")
         if dry_run:
             self.stdout.write("Dry run: nothing written.")
             return
-        if checked.issues and not valid_only:
+        if written is None:
+            if valid_only and not scan.valid:
+                self.stdout.write("Nothing written: no valid row.")
+                return
             raise CommandError("Nothing written: fix the rows above, or use --valid-only.")
-        with transaction.atomic():
-            created, updated, unchanged = workload_upsert(checked.valid_rows)
+        created, updated, unchanged = written
         self.stdout.write(
             self.style.SUCCESS(f"{created} created, {updated} updated, {unchanged} unchanged.")
         )
