@@ -1,0 +1,42 @@
+"""The burnout pipeline gives the same flags, levels and reasons as before it was made fast.
+
+The expected output was captured by ``tests/wellbeing/golden.py`` (read its
+docstring for how and from which commit). Numbers are compared to 1e-6, codes,
+levels and the order of reasons and actions exactly.
+"""
+
+import json
+import math
+
+from tests.wellbeing import golden
+
+
+def _same(actual, expected, where="output"):
+    """Assert equal structures; floats within 1e-6."""
+    if isinstance(expected, dict):
+        assert isinstance(actual, dict), where
+        assert sorted(actual) == sorted(expected), where
+        for key in expected:
+            _same(actual[key], expected[key], f"{where}.{key}")
+    elif isinstance(expected, list):
+        assert isinstance(actual, list) and len(actual) == len(expected), where
+        for index, (a, e) in enumerate(zip(actual, expected, strict=True)):
+            _same(a, e, f"{where}[{index}]")
+    elif isinstance(expected, float) and not isinstance(expected, bool):
+        assert isinstance(actual, int | float) and math.isclose(
+            actual, expected, rel_tol=0, abs_tol=1e-6
+        ), (where, actual, expected)
+    else:
+        assert actual == expected, (where, actual, expected)
+
+
+def _expected(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_the_bench_like_organisation_gets_the_same_flags_levels_and_reasons():
+    expected = _expected(golden.BENCH_FILE)
+    actual = json.loads(json.dumps(golden.bench_output()))
+    assert len(expected["person_weeks"]) > 300 and len(expected["warnings"]) == 30
+    assert {w["level"] for w in expected["warnings"]} >= {"watch", "warning", "critical"}
+    _same(actual, expected)
