@@ -23,11 +23,6 @@ from wellbeing.importing import (
 from wellbeing.metrics import WORKLOAD_COLUMNS
 from wellbeing.models import WorkloadRecord
 
-#: Model fields behind `metrics.WORKLOAD_COLUMNS`.
-WORKLOAD_FIELDS = tuple(
-    {"person_id": "person_id", "team_id": "team_id"}.get(column, column)
-    for column in WORKLOAD_COLUMNS
-)
 VALUE_FIELDS = tuple(c for c in RECORD_COLUMNS if c not in ("person_id", "date"))
 WRITE_BATCH = 2000
 
@@ -52,7 +47,7 @@ def workload_frame(
     if until is not None:
         records = records.filter(date__lte=until)
     frame = pd.DataFrame.from_records(
-        records.order_by().values_list(*WORKLOAD_FIELDS), columns=list(WORKLOAD_COLUMNS)
+        records.order_by().values_list(*WORKLOAD_COLUMNS), columns=list(WORKLOAD_COLUMNS)
     )
     return _typed(frame)
 

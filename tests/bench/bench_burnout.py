@@ -107,6 +107,7 @@ def build_organisation(people: int, days: int) -> tuple[np.ndarray, np.ndarray, 
     from django.db import connection, transaction
 
     from courses.models import Team
+    from wellbeing.metrics import WORKLOAD_COLUMNS
     from wellbeing.models import WorkloadRecord
 
     User = get_user_model()
@@ -125,22 +126,7 @@ def build_organisation(people: int, days: int) -> tuple[np.ndarray, np.ndarray, 
     )
 
     table = WorkloadRecord._meta.db_table
-    columns = (
-        "person_id",
-        "team_id",
-        "date",
-        "contacts",
-        "handle_time_s",
-        "after_contact_s",
-        "occupancy_pct",
-        "hours_worked",
-        "overtime_h",
-        "after_hours_min",
-        "hostile_contacts",
-        "absence",
-        "csat",
-        "quality",
-    )
+    columns = WORKLOAD_COLUMNS
     sql = f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({", ".join("?" * len(columns))})'
     started = time.perf_counter()
     rows = 0
