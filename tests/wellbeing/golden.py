@@ -146,8 +146,12 @@ def _number(value):
     return value
 
 
-def bench_output() -> dict:
-    """Run the pure pipeline on the bench-like data; flagged person-weeks and team warnings."""
+def bench_output(*, through_days: bool = True) -> dict:
+    """Run the pure pipeline on the bench-like data; flagged person-weeks and team warnings.
+
+    ``through_days``: person-weeks from ``person_week_flags(person_day_signals())``
+    (the only way when the file was written); otherwise from ``person_weeks()``.
+    """
     from wellbeing import metrics, privacy
 
     workload = bench_workload()
@@ -159,8 +163,11 @@ def bench_output() -> dict:
         parents={team: "org" for team in range(1, teams + 1)},
     )
     released = privacy.release(scores, today=as_of + dt.timedelta(days=1))
-    signals = metrics.person_day_signals(workload, as_of=as_of)
-    person_weeks = metrics.person_week_flags(signals)
+    if through_days:
+        signals = metrics.person_day_signals(workload, as_of=as_of)
+        person_weeks = metrics.person_week_flags(signals)
+    else:
+        person_weeks = metrics.person_weeks(workload, as_of=as_of)
     strain = metrics.team_week_strain(person_weeks)
     warnings = metrics.team_warnings(strain, released, as_of=as_of)
     return {

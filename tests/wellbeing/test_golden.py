@@ -8,6 +8,8 @@ levels and the order of reasons and actions exactly.
 import json
 import math
 
+import pytest
+
 from tests.wellbeing import golden
 
 
@@ -34,9 +36,10 @@ def _expected(path):
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def test_the_bench_like_organisation_gets_the_same_flags_levels_and_reasons():
+@pytest.mark.parametrize("through_days", [True, False], ids=["day-signals", "person-weeks"])
+def test_the_bench_like_organisation_gets_the_same_flags_levels_and_reasons(through_days):
     expected = _expected(golden.BENCH_FILE)
-    actual = json.loads(json.dumps(golden.bench_output()))
+    actual = json.loads(json.dumps(golden.bench_output(through_days=through_days)))
     assert len(expected["person_weeks"]) > 300 and len(expected["warnings"]) == 30
     assert {w["level"] for w in expected["warnings"]} >= {"watch", "warning", "critical"}
     _same(actual, expected)

@@ -61,7 +61,7 @@ from .columns import (
 from .signals import person_day_signals
 from .strain import team_week_strain
 from .warnings import team_warnings
-from .weeks import person_week_flags
+from .weeks import person_week_flags, person_weeks
 
 __all__ = [
     "ACTIONS_BY_REASON",
@@ -100,6 +100,7 @@ __all__ = [
     "WORKLOAD_COLUMNS",
     "person_day_signals",
     "person_week_flags",
+    "person_weeks",
     "team_checkin_scores",
     "team_warnings",
     "team_week_strain",
