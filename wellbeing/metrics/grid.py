@@ -24,9 +24,11 @@ import pandas as pd
 
 from .columns import WORKLOAD_COLUMNS, Thresholds, require
 
-#: People per block: a float64 day matrix is then about 2.5 MB for a year.
-BLOCK_PEOPLE = 1024
+#: People per block: a float64 day matrix is then about 1.5 MB for a year.
+BLOCK_PEOPLE = 512
 MAD_TO_SIGMA = 1.4826
+#: Rows per pass of the sorting network (cache-sized; measured 3-4x faster than 1,024).
+_NETWORK_ROWS = 64
 #: 1970-01-01 was a Thursday; day d (since the epoch) is weekday (d + 3) % 7.
 _EPOCH_WEEKDAY = 3
 #: Comparators of the optimal sorting network for eight inputs (19).
@@ -296,9 +298,19 @@ def robust_z(current: np.ndarray, *, floor: float, t: Thresholds) -> tuple[np.nd
     """Baseline (median of the same day 1..``baseline_weeks`` weeks earlier) and the
     robust z ``(x - median) / max(1.4826 MAD, floor, z_floor_fraction * median)``,
     NaN with fewer than ``baseline_min_weeks`` weeks of history."""
-    weeks = t.baseline_weeks
-    if weeks != 8:
+    if t.baseline_weeks != 8:
         return _robust_z_general(current, floor=floor, t=t)
+    baseline = np.empty_like(current)
+    z = np.empty_like(current)
+    # A few rows at a time: the network's sixteen arrays then stay in the CPU cache.
+    for low in range(0, current.shape[0], _NETWORK_ROWS):
+        rows = slice(low, low + _NETWORK_ROWS)
+        baseline[rows], z[rows] = _robust_z_8(current[rows], floor=floor, t=t)
+    return baseline, z
+
+
+def _robust_z_8(current: np.ndarray, *, floor: float, t: Thresholds):
+    weeks = 8
     days = current.shape[1]
     padded = np.full((current.shape[0], days + 7 * weeks), np.inf)
     padded[:, 7 * weeks :] = np.where(np.isnan(current), np.inf, current)
