@@ -83,10 +83,11 @@ def _read_columns(sql: str, params) -> pd.DataFrame:
         while rows := cursor.fetchmany(_FETCH_ROWS):
             for column, values in zip(WORKLOAD_COLUMNS, zip(*rows, strict=True), strict=True):
                 chunks[column].append(np.array(values, dtype=dtypes[column]))
-    columns = {
-        column: np.concatenate(parts) if parts else np.zeros(0, dtype=dtypes[column])
-        for column, parts in chunks.items()
-    }
+    columns = {}
+    for column in WORKLOAD_COLUMNS:  # one column at a time, its pieces freed as it is joined
+        parts = chunks.pop(column)
+        columns[column] = np.concatenate(parts) if parts else np.zeros(0, dtype=dtypes[column])
+        del parts
     team = columns["team_id"]
     missing = np.isnan(team)
     columns["team_id"] = pd.arrays.IntegerArray(np.where(missing, 0, team).astype("int64"), missing)

@@ -120,7 +120,9 @@ def _floats(values: np.ndarray, missing: float) -> np.ndarray:
         numbers = values.astype("float64", copy=False)
     else:
         numbers = pd.to_numeric(pd.Series(values)).to_numpy(dtype="float64", na_value=np.nan)
-    return np.nan_to_num(numbers, nan=missing) if missing == missing else numbers
+    if missing != missing or not np.isnan(numbers).any():
+        return numbers
+    return np.where(np.isnan(numbers), missing, numbers)
 
 
 def signal_blocks(
