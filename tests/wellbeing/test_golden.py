@@ -43,3 +43,19 @@ def test_the_bench_like_organisation_gets_the_same_flags_levels_and_reasons(thro
     assert len(expected["person_weeks"]) > 300 and len(expected["warnings"]) == 30
     assert {w["level"] for w in expected["warnings"]} >= {"watch", "warning", "critical"}
     _same(actual, expected)
+
+
+def test_the_order_of_the_workload_rows_does_not_matter():
+    import datetime as dt
+
+    from pandas.testing import assert_frame_equal
+
+    from wellbeing import metrics
+
+    workload = golden.bench_workload()
+    as_of = golden.BENCH_FIRST_DAY + dt.timedelta(days=golden.BENCH_DAYS - 1)
+    shuffled = workload.sample(frac=1, random_state=4)
+    assert not shuffled["person_id"].is_monotonic_increasing
+    assert_frame_equal(
+        metrics.person_weeks(shuffled, as_of=as_of), metrics.person_weeks(workload, as_of=as_of)
+    )

@@ -130,20 +130,18 @@ def signal_blocks(
 ) -> Iterator[Block]:
     """Yield the day matrices of every signal, ``block_people`` people at a time."""
     people = len(records.person_ids)
-    ordered = bool(np.all(records.code[1:] >= records.code[:-1]))
-    bounds = (
-        np.searchsorted(records.code, np.arange(0, people + block_people, block_people))
-        if ordered
-        else None
-    )
+    code = records.code
+    if np.all(code[1:] >= code[:-1]):
+        order = None
+    else:  # rows by person: a stable radix sort for up to 65,536 people
+        order = np.argsort(code.astype("uint16") if people <= 2**16 else code, kind="stable")
+        code = code[order]
+    bounds = np.searchsorted(code, np.arange(0, people + block_people, block_people))
     for number, low in enumerate(range(0, people, block_people)):
-        high = min(low + block_people, people)
-        if ordered:
-            chosen = slice(bounds[number], bounds[number + 1])
-            index = np.arange(chosen.start, chosen.stop)
-        else:
-            index = np.flatnonzero((records.code >= low) & (records.code < high))
-        yield _block(records, slice(low, high), index, t)
+        index = np.arange(bounds[number], bounds[number + 1])
+        if order is not None:
+            index = order[index]
+        yield _block(records, slice(low, min(low + block_people, people)), index, t)
 
 
 def _block(records: Records, rows: slice, index: np.ndarray, t: Thresholds) -> Block:
