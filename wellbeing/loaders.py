@@ -66,9 +66,10 @@ _FETCH_ROWS = 50_000
 
 def _read_columns(sql: str, params) -> pd.DataFrame:
     day = _DAY_NUMBER.get(connection.vendor)
-    selected = ", ".join(
-        (day or 'w."date"') if column == "date" else f'w."{column}"' for column in WORKLOAD_COLUMNS
-    )
+    # Expressions rather than the declared date/bool columns: the SQLite driver would
+    # run a Python converter on every value of those.
+    expressions = {"date": day or 'w."date"', "absence": 'CASE WHEN w."absence" THEN 1 ELSE 0 END'}
+    selected = ", ".join(expressions.get(column, f'w."{column}"') for column in WORKLOAD_COLUMNS)
     dtypes = {
         "person_id": "int64",
         "team_id": "float64",  # NULL -> NaN, then Int64 below
