@@ -714,9 +714,19 @@ def is_high(scale: str, value: float | None) -> bool:
         raise ValueError(f"Scale {scale!r} has no published cut-off; use it as a trend only.")
     if value is None or math.isnan(value):
         return False
-    if spec.concern == CONCERN_LOW:
-        return value <= spec.line
-    return value >= spec.line
+    return bool(beyond_line(spec, value))
+
+
+def beyond_line(scale: Scale, values):
+    """``values`` (a number or an array) on the concerning side of ``scale.line``.
+
+    The one statement of the rule: at or above the line for ``concern ==
+    "high"``, at or below it for ``"low"``. NaN is never beyond. Elementwise
+    for numpy arrays and pandas series, so the metrics use it on whole columns.
+    """
+    if scale.concern == CONCERN_LOW:
+        return values <= scale.line
+    return values >= scale.line
 
 
 def single_item_to_100(value: float) -> float:

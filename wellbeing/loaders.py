@@ -1,7 +1,7 @@
 """Querysets into DataFrames with fixed columns, and result frames back into rows.
 
-The only place where the ORM and pandas meet: `values_list` +
-`DataFrame.from_records` on the way in, `bulk_create` on the way out. Check-ins
+The only place where the ORM and pandas meet: a raw cursor into typed numpy
+columns on the way in (the ORM builds the query), `bulk_create` on the way out. Check-ins
 are not read here: `wellbeing.selectors` is their only reader.
 """
 
@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+from django.db import connection
 from django.db.models import Q
 
 from wellbeing.importing import (
@@ -23,11 +24,6 @@ from wellbeing.importing import (
 from wellbeing.metrics import WORKLOAD_COLUMNS
 from wellbeing.models import WorkloadRecord
 
-#: Model fields behind `metrics.WORKLOAD_COLUMNS`.
-WORKLOAD_FIELDS = tuple(
-    {"person_id": "person_id", "team_id": "team_id"}.get(column, column)
-    for column in WORKLOAD_COLUMNS
-)
 VALUE_FIELDS = tuple(c for c in RECORD_COLUMNS if c not in ("person_id", "date"))
 WRITE_BATCH = 2000
 
@@ -39,7 +35,12 @@ def workload_frame(
     since: dt.date | None = None,
     until: dt.date | None = None,
 ) -> pd.DataFrame:
-    """Workload records as `metrics.WORKLOAD_COLUMNS` (one query)."""
+    """Workload records as `metrics.WORKLOAD_COLUMNS` (one query).
+
+    Read with a raw cursor, a slice of rows at a time, straight into typed numpy
+    columns: no model instances, no per-value converters, dates as day numbers
+    computed by the database.
+    """
     records = WorkloadRecord.objects.all()
     if team_ids is not None:
         records = records.filter(team_id__in=list(team_ids))
@@ -51,10 +52,48 @@ def workload_frame(
         records = records.filter(date__gte=since)
     if until is not None:
         records = records.filter(date__lte=until)
-    frame = pd.DataFrame.from_records(
-        records.order_by().values_list(*WORKLOAD_FIELDS), columns=list(WORKLOAD_COLUMNS)
-    )
-    return _typed(frame)
+    sql, params = records.order_by().values_list(*WORKLOAD_COLUMNS).query.sql_with_params()
+    return _read_columns(sql, params)
+
+
+#: Day number (days since 1970-01-01) of the `date` column, per database.
+_DAY_NUMBER = {
+    "sqlite": 'CAST(julianday(w."date") - 2440587.5 AS INTEGER)',
+    "postgresql": "(w.\"date\" - DATE '1970-01-01')",
+}
+_FETCH_ROWS = 50_000
+
+
+def _read_columns(sql: str, params) -> pd.DataFrame:
+    day = _DAY_NUMBER.get(connection.vendor)
+    # Expressions rather than the declared date/bool columns: the SQLite driver would
+    # run a Python converter on every value of those.
+    expressions = {"date": day or 'w."date"', "absence": 'CASE WHEN w."absence" THEN 1 ELSE 0 END'}
+    selected = ", ".join(expressions.get(column, f'w."{column}"') for column in WORKLOAD_COLUMNS)
+    dtypes = {
+        "person_id": "int64",
+        "team_id": "float64",  # NULL -> NaN, then Int64 below
+        "date": "int64" if day else "datetime64[D]",
+        "absence": "bool",
+        **{column: "float64" for column in FLOAT_COLUMNS},
+        **{column: "int64" for column in INTEGER_COLUMNS},
+    }
+    chunks: dict[str, list[np.ndarray]] = {column: [] for column in WORKLOAD_COLUMNS}
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {selected} FROM ({sql}) w", params)
+        while rows := cursor.fetchmany(_FETCH_ROWS):
+            for column, values in zip(WORKLOAD_COLUMNS, zip(*rows, strict=True), strict=True):
+                chunks[column].append(np.array(values, dtype=dtypes[column]))
+    columns = {}
+    for column in WORKLOAD_COLUMNS:  # one column at a time, its pieces freed as it is joined
+        parts = chunks.pop(column)
+        columns[column] = np.concatenate(parts) if parts else np.zeros(0, dtype=dtypes[column])
+        del parts
+    team = columns["team_id"]
+    missing = np.isnan(team)
+    columns["team_id"] = pd.arrays.IntegerArray(np.where(missing, 0, team).astype("int64"), missing)
+    columns["date"] = columns["date"].astype("datetime64[D]").astype("datetime64[ns]")
+    return pd.DataFrame(columns, copy=False).loc[:, list(WORKLOAD_COLUMNS)]
 
 
 def people_of_teams(*, team_ids: Iterable[int], since: dt.date, until: dt.date):
@@ -64,16 +103,6 @@ def people_of_teams(*, team_ids: Iterable[int], since: dt.date, until: dt.date):
         .order_by()
         .values("person_id")
         .distinct()
-    )
-
-
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.assign(
-        date=pd.to_datetime(frame["date"]).astype("datetime64[ns]"),
-        team_id=pd.array(frame["team_id"], dtype="Int64"),
-        absence=frame["absence"].astype(bool),
-        **{column: pd.to_numeric(frame[column]).astype("float64") for column in FLOAT_COLUMNS},
-        **{column: pd.to_numeric(frame[column]).astype("int64") for column in INTEGER_COLUMNS},
     )
 
 

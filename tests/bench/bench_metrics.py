@@ -1,7 +1,8 @@
 """Benchmark of the pure wellbeing pipeline on a year of synthetic workload.
 
 Run: ``python tests/bench/bench_metrics.py [--people 500] [--days 365] [--repeat 3]``.
-No Django, no database. Prints one JSON line per figure:
+No Django, no database. Times each stage, and ``person_weeks`` (what the nightly
+job runs instead of the first two stages). Prints one JSON line per figure:
 ``{"bench": "metrics", "figure": "...", "value": ..., "unit": "s"}``
 (the median of ``--repeat`` runs).
 """
@@ -125,6 +126,9 @@ def main() -> None:
             figures, "team_warnings", metrics.team_warnings, strain, released, as_of=as_of
         )
         figures.setdefault("pipeline_total", []).append(time.perf_counter() - started)
+        timed(
+            figures, "person_weeks_without_day_frame", metrics.person_weeks, workload, as_of=as_of
+        )
 
     print(
         json.dumps(

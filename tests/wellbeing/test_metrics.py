@@ -686,3 +686,17 @@ def test_integer_team_ids_meet_checkins_rolled_up_to_a_named_organisation():
     assert result["team_id"].tolist() == [7, 8]  # the organisation row is not a team
     assert result["checkin_level"].tolist() == ["critical", "none"]
     json.dumps(result["reasons"].tolist())
+
+
+def test_the_sorting_network_gives_the_same_robust_z_as_a_plain_sort():
+    from wellbeing.metrics import grid
+
+    rng = np.random.default_rng(3)
+    current = rng.normal(40, 4, size=(30, 140)).round(1)
+    current[rng.random(current.shape) < 0.2] = np.nan  # inactive weeks thin the history
+    t = Thresholds()
+    fast = grid.robust_z(current, floor=1.0, t=t)
+    plain = grid._robust_z_general(current, floor=1.0, t=t)
+    for mine, reference in zip(fast, plain, strict=True):
+        assert np.isfinite(mine).sum() > 2000
+        np.testing.assert_array_equal(mine, reference)

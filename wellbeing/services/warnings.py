@@ -104,8 +104,7 @@ def warnings_compute(
         strain = pd.DataFrame({column: [] for column in metrics.TEAM_WEEK_COLUMNS})
         person_weeks = pd.DataFrame({column: [] for column in metrics.PERSON_WEEK_COLUMNS})
     else:
-        signals = metrics.person_day_signals(workload, as_of=as_of, thresholds=thresholds)
-        person_weeks = metrics.person_week_flags(signals, thresholds=thresholds)
+        person_weeks = metrics.person_weeks(workload, as_of=as_of, thresholds=thresholds)
         strain = metrics.team_week_strain(person_weeks, thresholds=thresholds)
     result = metrics.team_warnings(strain, released, as_of=as_of, thresholds=thresholds)
     if team_ids is not None:
