@@ -249,21 +249,23 @@ def prerequisites_open(*, user, course_pk: int) -> Exists:
     )
 
 
-def enrolment_for(*, user, course: CoursePage) -> Enrolment | None:
+def enrolment_for(*, user, course: CoursePage, with_certificate: bool = False) -> Enrolment | None:
     """The person's active enrolment in a course (any language of it), in one query.
 
-    Carries `prerequisites_open` (a prerequisite not completed yet), its last lesson
-    and its certificate, so a learner page asks nothing else about the enrolment.
+    Carries `prerequisites_open` (a prerequisite not completed yet) and
+    `last_lesson_key` (the translation key of the lesson last visited), and its
+    certificate when asked, so a learner page asks nothing else about it.
     """
     if not user.is_authenticated:
         return None
     original = course.original
-    return (
-        Enrolment.objects.filter(user=user, course=original, active=True)
-        .select_related("last_lesson", "certificate")
-        .annotate(prerequisites_open=prerequisites_open(user=user, course_pk=original.pk))
-        .first()
+    found = Enrolment.objects.filter(user=user, course=original, active=True).annotate(
+        prerequisites_open=prerequisites_open(user=user, course_pk=original.pk),
+        last_lesson_key=F("last_lesson__translation_key"),
     )
+    if with_certificate:
+        found = found.select_related("certificate")
+    return found.first()
 
 
 def _course_children(*, course: CoursePage, enrolment: Enrolment | None):
@@ -304,7 +306,7 @@ def course_progress_for(*, course: CoursePage, user) -> CourseProgress:
     prerequisites are only read in full when one is still open.
     """
     original = course.original
-    enrolment = enrolment_for(user=user, course=course)
+    enrolment = enrolment_for(user=user, course=course, with_certificate=True)
     items, quiz = _course_children(course=course, enrolment=enrolment)
     certificate = None
     if enrolment is not None:
@@ -314,7 +316,7 @@ def course_progress_for(*, course: CoursePage, user) -> CourseProgress:
             certificate = None
     resume = None
     if enrolment is not None and not enrolment.is_completed:
-        last_key = enrolment.last_lesson.translation_key if enrolment.last_lesson else None
+        last_key = enrolment.last_lesson_key
         resume = next((i.lesson for i in items if not i.done), None)
         if last_key is not None:
             last = next((i for i in items if i.lesson.translation_key == last_key), None)
