@@ -10,8 +10,8 @@ production site would and measures what a signed-in learner gets:
 3. The demo agent ("agent", enrolled in the law course) signs in once; every client
    sends that session cookie.
 4. The lesson page, then the course page, are loaded by 16 concurrent clients for
-   BENCH_SECONDS each (15 by default) after a short warm-up: with wrk when it is at
-   /usr/bin/wrk, otherwise with threads over http.client.
+   BENCH_SECONDS each (15 by default, in BENCH_ROUNDS rounds) after a short warm-up:
+   with wrk when it is at /usr/bin/wrk, otherwise with threads over http.client.
 
 Each figure is one JSON line: requests per second, p50 and p95 latency per page.
 To compare with another LMS in the same run, serve it next to this one (gunicorn,
@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[2]
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "16"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "15"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 WARMUP_SECONDS = 2.0
 WRK = "/usr/bin/wrk"
 PASSWORD = "steady-demo"
@@ -189,17 +190,33 @@ def load_with_wrk(url: str, cookie: str, seconds: float, script: str) -> dict:
     }
 
 
-def measure(name: str, url: str, cookie: str, script: str | None) -> dict:
-    load = (lambda s: load_with_wrk(url, cookie, s, script)) if script else None
-    load = load or (lambda s: load_with_threads(url, cookie, s))
-    load(WARMUP_SECONDS)
-    found = load(SECONDS)
-    if found["failures"]:
-        raise SystemExit(f"{name}: {found['failures']} requests failed or were not 200.")
-    emit(f"{name} requests per second", found["rps"], "req/s")
-    emit(f"{name} p50", found["p50_ms"], "ms")
-    emit(f"{name} p95", found["p95_ms"], "ms")
-    return found
+def _loader(url: str, cookie: str, script: str | None):
+    if script:
+        return lambda seconds: load_with_wrk(url, cookie, seconds, script)
+    return lambda seconds: load_with_threads(url, cookie, seconds)
+
+
+def measure(name: str, loads: dict) -> dict:
+    """Load each server's page in alternating rounds (ours, the peer's, ours, …), so a
+    busy moment of the shared machine falls on both; figures are the rounds' means."""
+    for load in loads.values():
+        load(WARMUP_SECONDS)
+    rounds: dict[str, list[dict]] = {who: [] for who in loads}
+    for _ in range(ROUNDS):
+        for who, load in loads.items():
+            rounds[who].append(load(SECONDS / ROUNDS))
+    result = {}
+    for who, found in rounds.items():
+        failures = sum(r["failures"] for r in found)
+        if failures:
+            raise SystemExit(f"{who} {name}: {failures} requests failed or were not 200.")
+        mean = {key: sum(r[key] for r in found) / len(found) for key in ("rps", "p50_ms", "p95_ms")}
+        label = name if who == "ours" else f"peer {name}"
+        emit(f"{label} requests per second", mean["rps"], "req/s")
+        emit(f"{label} p50", mean["p50_ms"], "ms")
+        emit(f"{label} p95", mean["p95_ms"], "ms")
+        result[who] = mean
+    return result
 
 
 def main() -> int:
@@ -248,14 +265,16 @@ def main() -> int:
         peer_port = int(os.environ.get("BENCH_PEER_PORT", "0"))
         peer_cookie = sign_in(peer_port) if peer_port else ""
         for page, path in (("lesson", lesson), ("course", course)):
-            ours = measure(f"{page} page", f"http://127.0.0.1:{port}{path}", cookie, script)
+            loads = {"ours": _loader(f"http://127.0.0.1:{port}{path}", cookie, script)}
             peer_path = os.environ.get(f"BENCH_PEER_{page.upper()}")
-            if not (peer_port and peer_path):
-                continue
-            peer_url = f"http://127.0.0.1:{peer_port}{peer_path}"
-            peer = measure(f"peer {page} page", peer_url, peer_cookie, script)
-            emit(f"{page} page throughput vs peer", ours["rps"] / peer["rps"], "x")
-            emit(f"{page} page p95 vs peer", ours["p95_ms"] / peer["p95_ms"], "x")
+            if peer_port and peer_path:
+                peer_url = f"http://127.0.0.1:{peer_port}{peer_path}"
+                loads["peer"] = _loader(peer_url, peer_cookie, script)
+            found = measure(f"{page} page", loads)
+            if "peer" in found:
+                ours, peer = found["ours"], found["peer"]
+                emit(f"{page} page throughput vs peer", ours["rps"] / peer["rps"], "x")
+                emit(f"{page} page p95 vs peer", ours["p95_ms"] / peer["p95_ms"], "x")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

@@ -180,3 +180,27 @@ def test_the_wellbeing_app_finds_the_stress_course_by_topic():
     page = course(lessons=0, topic=stress)
     assert course_for_topic(topic_code="stress_management") == page
     assert course_for_topic(topic_code="service_culture") is None
+
+
+def test_a_lesson_of_a_course_whose_prerequisite_is_open_is_refused_even_when_enrolled(client):
+    person = agent()
+    basics, advanced = course(title="Basics", lessons=1), course(title="Advanced", lessons=1)
+    advanced.prerequisites.set([basics])
+    advanced.save()
+    enrol(person, advanced)  # assigned by a path before the basics were done
+    client.force_login(person)
+    response = client.get(LessonPage.objects.child_of(advanced).first().url)
+    assert response.status_code == 403
+    assert "Basics" in response.content.decode()
+    assert client.get(advanced.url).context["progress"].locked_by == ["Basics"]
+
+    complete_course(person, basics)
+    assert client.get(LessonPage.objects.child_of(advanced).first().url).status_code == 200
+
+
+def test_a_lesson_is_refused_to_a_person_not_enrolled_and_sends_visitors_to_sign_in(client):
+    page = course(lessons=1)
+    url = LessonPage.objects.child_of(page).first().url
+    assert client.get(url).status_code == 302
+    client.force_login(agent())
+    assert client.get(url).status_code == 403
