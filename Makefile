@@ -10,7 +10,7 @@ STAMP   = $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 REDIS  ?= redis://127.0.0.1:6379/0
 
-.PHONY: demo test test-postgres e2e bench lint format messages wheel clean
+.PHONY: demo mail test test-postgres e2e bench lint format messages wheel clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,8 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Links in e-mails follow the port the demo is served on (courses.lib.urls.absolute_url).
+demo: export STEADY_SITE_URL = http://127.0.0.1:$(PORT)
 demo: $(STAMP)
 	@$(PY) -c "import socket,sys; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); r=s.connect_ex(('127.0.0.1', $(PORT))); sys.exit(0 if r else 'Port $(PORT) is already in use: stop what runs there, or choose another port, e.g. PORT=8001 make demo')"
 	$(PY) manage.py migrate --noinput -v 0
@@ -28,12 +30,18 @@ demo: $(STAMP)
 	@echo ""
 	@echo "  Steady is starting on http://127.0.0.1:$(PORT)/   (admin: http://127.0.0.1:$(PORT)/admin/)"
 	@echo "  Password for every demo login: steady-demo   — logins and roles are listed above."
+	@echo "  E-mails the demo sends are written to var/mail/; \`make mail\` shows the latest."
 	@echo "  Ctrl-C stops the web server and the task worker."
 	@echo ""
 	@trap 'trap - INT TERM EXIT; kill $$(jobs -p) 2>/dev/null; wait' INT TERM EXIT; \
 	$(PY) manage.py qcluster & \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload & \
 	wait -n
+
+# The demo writes each e-mail to a file in var/mail/ (training.settings.dev): the latest ones.
+mail:
+	@ls -t var/mail/*.log 2>/dev/null | head -n $${N:-3} | xargs -r cat || true
+	@ls var/mail/*.log >/dev/null 2>&1 || echo "No e-mails yet: the demo writes them to var/mail/."
 
 test: $(STAMP)
 	$(PY) -m pytest -n 2

@@ -41,6 +41,10 @@ def empty_cache():
 def _clear_cache() -> None:
     from django.core.cache import cache
 
+    from courses.lib.locales import locales_forget
+
+    locales_forget()  # a rolled-back test leaves no saved-locale signal behind
+
     prefix = cache.key_prefix
     if "redis" in type(cache._cache).__module__ and prefix:
         client = cache._cache.get_client(None, write=True)

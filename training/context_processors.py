@@ -1,7 +1,8 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from courses.roles import AGENT, EDITOR, RECRUITER, TEAM_LEAD, WELLBEING_ADMIN, user_roles
+from courses.lib.session_memo import request_roles
+from courses.roles import AGENT, EDITOR, RECRUITER, TEAM_LEAD, WELLBEING_ADMIN
 
 
 def navigation(request) -> dict:
@@ -9,7 +10,7 @@ def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_links": []}
-    roles = user_roles(user)
+    roles = request_roles(request)
     links = []
     if AGENT in roles or TEAM_LEAD in roles:
         links.append((reverse("courses:my_training"), _("My training")))

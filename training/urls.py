@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", views.switch_language, name="set_language"),
+    path("favicon.ico", views.favicon),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,9 +1,9 @@
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.views.i18n import set_language
-from wagtail.users.models import UserProfile
 
+from .languages import preference_store
 from .routing import home_url_for
 
 
@@ -21,13 +21,11 @@ def switch_language(request):
     """
     response = set_language(request)
     language = request.POST.get("language")
-    if (
-        request.method == "POST"
-        and request.user.is_authenticated
-        and language in dict(settings.LANGUAGES)
-    ):
-        profile = UserProfile.get_for_user(request.user)
-        if profile.preferred_language != language:
-            profile.preferred_language = language
-            profile.save(update_fields=["preferred_language"])
+    if request.method == "POST" and request.user.is_authenticated:
+        preference_store(request, request.user, language)
     return response
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on their own: send them to the icon the pages link."""
+    return redirect(static("training/img/favicon.svg"), permanent=True)

@@ -5,9 +5,12 @@ translated page resolves to that original through its translation key, so a
 person who reads a lesson in Russian and the next one in English keeps one record.
 """
 
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms import CheckboxSelectMultiple
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -15,11 +18,12 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import LessonBodyBlock
 from ..lib.graph import prerequisite_cycle
+from ..lib.locales import default_locale
 from ..roles import ROLES
 
 QUIZ_MODEL_NAME = "quizpage"
@@ -95,7 +99,7 @@ class CoursePageForm(WagtailAdminPageForm):
 
 def canonical_page(page: Page) -> Page:
     """The default-language original of a (possibly translated) page."""
-    default = Locale.get_default()
+    default = default_locale()
     if page.locale_id == default.pk:
         return page
     original = (
@@ -118,6 +122,30 @@ def check_result(check, option_index: int) -> dict:
     }
 
 
+def route_to_child(parent: Page, request, path_components, child_model, *related: str):
+    """Route through a child page, loading it as `child_model` in the same query.
+
+    Wagtail's own routing loads a child as a plain page and then again as its
+    specific type; a course page almost always routes to a lesson, a catalogue to a
+    course, so those come joined. Other children (a quiz) cost what they cost in
+    Wagtail.
+    """
+    if not path_components:
+        return super(type(parent), parent).route(request, path_components)
+    name = child_model._meta.model_name
+    found = (
+        Page.objects.child_of(parent)
+        .filter(slug=path_components[0])
+        .select_related(name, *(f"{name}__{field}" for field in related))
+        .first()
+    )
+    if found is None:
+        raise Http404
+    child = getattr(found, name) if found.specific_class is child_model else found.specific
+    child._cached_parent_obj = parent  # treebeard's get_parent() then needs no query
+    return child.route(request, path_components[1:])
+
+
 class CourseIndexPage(Page):
     """The catalogue: every course a person can take."""
 
@@ -138,6 +166,9 @@ class CourseIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["rows"] = catalogue_for(index_page=self, user=request.user)
         return context
+
+    def route(self, request, path_components):
+        return route_to_child(self, request, path_components, CoursePage, "topic")
 
 
 class CoursePage(Page):
@@ -234,6 +265,9 @@ class CoursePage(Page):
         context["progress"] = course_progress_for(course=self, user=request.user)
         return context
 
+    def route(self, request, path_components):
+        return route_to_child(self, request, path_components, LessonPage)
+
 
 class LessonPage(Page):
     """A lesson: text, examples and a knowledge check, done in a sitting."""
@@ -281,6 +315,21 @@ class LessonPage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        from ..views.learner import lesson_serve
+        """Serve the lesson to an enrolled person; others are told what to do instead."""
+        from ..services.progress import ProgressError, lesson_visit
 
-        return lesson_serve(request, self, super().serve)
+        if getattr(request, "is_preview", False):
+            return super().serve(request, *args, **kwargs)
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        try:
+            lesson_visit(user=request.user, lesson=self)
+        except ProgressError as refusal:
+            course = self.get_parent()
+            return TemplateResponse(
+                request,
+                "courses/refused.html",
+                {"message": refusal.message, "back_url": course.url, "back_label": course.title},
+                status=403,
+            )
+        return super().serve(request, *args, **kwargs)

@@ -1,7 +1,12 @@
 """Quiz pages: the settings of a quiz and the questions it asks."""
 
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -110,9 +115,22 @@ class QuizPage(Page):
         return self.feedback == self.Feedback.AFTER_SUBMIT
 
     def serve(self, request, *args, **kwargs):
-        from ..views.quiz import quiz_start
+        """The quiz's front page (GET) and the start or resume of an attempt (POST)."""
+        from ..selectors.quiz import quiz_front_for
+        from ..services.attempts import AttemptError, attempt_start
 
-        return quiz_start(request, self)
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        now = timezone.now()
+        if request.method == "POST":
+            try:
+                attempt = attempt_start(quiz=self, user=request.user, now=now)
+            except AttemptError as refused:
+                messages.error(request, refused.message)
+                return redirect(self.url)
+            return redirect("courses:attempt_take", pk=attempt.pk)
+        context = quiz_front_for(quiz=self, user=request.user, now=now)
+        return TemplateResponse(request, "courses/quiz_page.html", context)
 
 
 class QuizQuestion(Orderable):

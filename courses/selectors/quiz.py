@@ -290,3 +290,25 @@ def attempt_review_context(attempt: Attempt) -> dict:
         )
         items.append(shown)
     return {**attempt_result_context(attempt), "items": items}
+
+
+def quiz_front_for(*, quiz, user, now) -> dict:
+    """What the quiz's front page shows a person: their attempts, what is open, what is left."""
+    attempts = list(attempt_list_for(quiz=quiz, user=user))
+    open_attempt = next((a for a in attempts if a.is_open), None)
+    if open_attempt and open_attempt.deadline and now > open_attempt.deadline:
+        open_attempt = None  # starting again closes it with what it saved
+    left = None
+    if quiz.attempts_allowed:
+        left = max(0, quiz.attempts_allowed - len(attempts))
+    return {
+        "page": quiz,
+        "quiz": quiz,
+        "course": quiz_course(quiz),
+        "attempts": attempts,
+        "open_attempt": open_attempt,
+        "attempts_left": left,
+        "time_limit_minutes": (quiz.time_limit_seconds + 59) // 60,
+        "counting": attempt_counting(quiz=quiz, attempts=attempts),
+        "can_start": open_attempt is not None or left is None or left > 0,
+    }

@@ -5,10 +5,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from ..lib.locales import active_locale, default_locale
+from ..lib.progress import progress_percent
 from ..lib.status import DONE, EXPIRING, IN_PROGRESS, OVERDUE, cell_status
 from ..models import (
     Certificate,
@@ -34,14 +36,18 @@ class CourseRow:
     locked_by: list[str]
     today: date
     certificate: Certificate | None = None
+    has_quiz: bool = False
 
     @property
     def percent(self) -> int:
-        if self.enrolment is not None and self.enrolment.is_completed:
-            return 100
-        if not self.lessons_total:
-            return 0
-        return round(100 * self.lessons_done / self.lessons_total)
+        e = self.enrolment
+        return progress_percent(
+            lessons_total=self.lessons_total,
+            lessons_done=self.lessons_done,
+            has_quiz=self.has_quiz,
+            quiz_passed=bool(e and e.quiz_passed_at),
+            completed=bool(e and e.is_completed),
+        )
 
     @property
     def cell(self) -> str:
@@ -54,18 +60,11 @@ class CourseRow:
         )
 
 
-def _active_locale() -> Locale:
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
-
-
 def localized_map(pages, model) -> dict[int, Page]:
     """original pk → the same page in the active language (the original when untranslated)."""
     pages = list(pages)
     found = {p.pk: p for p in pages}
-    locale = _active_locale()
+    locale = active_locale()
     if not pages or all(p.locale_id == locale.pk for p in pages):
         return found
     by_key = {p.translation_key: p.pk for p in pages}
@@ -77,7 +76,7 @@ def localized_map(pages, model) -> dict[int, Page]:
 def originals_map(pages, model) -> dict[int, Page]:
     """page pk → its default-language original, in one query."""
     pages = list(pages)
-    default = Locale.get_default()
+    default = default_locale()
     result = {p.pk: p for p in pages if p.locale_id == default.pk}
     rest = [p for p in pages if p.locale_id != default.pk]
     if rest:
@@ -112,6 +111,23 @@ def lessons_of(courses) -> dict[int, list[LessonPage]]:
     result: dict[int, list[LessonPage]] = {course.pk: [] for course in courses}
     for course_pk, lesson in _children_of(courses, LessonPage.objects.all()):
         result[course_pk].append(lesson)
+    return result
+
+
+def steps_of(courses) -> dict[int, tuple[int, bool]]:
+    """course pk → (how many live lessons, whether it has a live quiz), in one query."""
+    courses = list(courses)
+    result = {course.pk: (0, False) for course in courses}
+    steps = Page.objects.filter(
+        content_type__app_label="courses",
+        content_type__model__in=[LessonPage._meta.model_name, QUIZ_MODEL_NAME],
+    ).select_related("content_type")
+    for course_pk, page in _children_of(courses, steps):
+        lessons, quiz = result[course_pk]
+        if page.content_type.model == QUIZ_MODEL_NAME:
+            result[course_pk] = (lessons, True)
+        else:
+            result[course_pk] = (lessons + 1, quiz)
     return result
 
 
@@ -165,7 +181,7 @@ def catalogue_for(*, index_page, user, today: date | None = None) -> list[Course
         CoursePage.objects.child_of(index_page).live().select_related("topic").order_by("path")
     )
     originals = originals_map(courses, CoursePage)
-    lessons = lessons_of(originals.values())
+    steps = steps_of(originals.values())
     enrolments = {}
     if user.is_authenticated:
         enrolments = {
@@ -186,10 +202,11 @@ def catalogue_for(*, index_page, user, today: date | None = None) -> list[Course
                 course=course,
                 original=original,
                 enrolment=enrolment,
-                lessons_total=len(lessons[original.pk]),
+                lessons_total=steps[original.pk][0],
                 lessons_done=done.get(enrolment.pk, 0) if enrolment else 0,
                 locked_by=[titles[pk] for pk in missing.get(original.pk, [])],
                 today=today,
+                has_quiz=steps[original.pk][1],
             )
         )
     return rows
@@ -213,47 +230,108 @@ class CourseProgress:
 
     @property
     def percent(self) -> int:
-        if self.enrolment is not None and self.enrolment.is_completed:
-            return 100
-        if not self.lessons:
-            return 0
-        return round(100 * sum(item.done for item in self.lessons) / len(self.lessons))
+        e = self.enrolment
+        return progress_percent(
+            lessons_total=len(self.lessons),
+            lessons_done=sum(item.done for item in self.lessons),
+            has_quiz=self.quiz is not None,
+            quiz_passed=bool(e and e.quiz_passed_at),
+            completed=bool(e and e.is_completed),
+        )
+
+
+def prerequisites_open(*, user, course_pk: int) -> Exists:
+    """SQL: whether the course has a prerequisite the person has never completed."""
+    through = CoursePage.prerequisites.through
+    completed = Enrolment.objects.filter(user=user, completed_at__isnull=False).values("course_id")
+    return Exists(
+        through.objects.filter(from_coursepage_id=course_pk).exclude(to_coursepage_id__in=completed)
+    )
+
+
+def enrolment_for(*, user, course: CoursePage, with_certificate: bool = False) -> Enrolment | None:
+    """The person's active enrolment in a course (any language of it), in one query.
+
+    Carries `prerequisites_open` (a prerequisite not completed yet) and
+    `last_lesson_key` (the translation key of the lesson last visited), and its
+    certificate when asked, so a learner page asks nothing else about it.
+    """
+    if not user.is_authenticated:
+        return None
+    original = course.original
+    found = Enrolment.objects.filter(user=user, course=original, active=True).annotate(
+        prerequisites_open=prerequisites_open(user=user, course_pk=original.pk),
+        last_lesson_key=F("last_lesson__translation_key"),
+    )
+    if with_certificate:
+        found = found.select_related("certificate")
+    return found.first()
+
+
+def _course_children(*, course: CoursePage, enrolment: Enrolment | None):
+    """(lessons as LessonItems, the quiz page or None) of a course, in one query."""
+    children = (
+        Page.objects.child_of(course)
+        .live()
+        .order_by("path")
+        .select_related("lessonpage")
+        .defer("lessonpage__body")
+    )
+    if enrolment is not None:
+        # Completions are kept against the default-language lessons: match by key.
+        children = children.annotate(
+            done=Exists(
+                LessonCompletion.objects.filter(
+                    enrolment_id=enrolment.pk, lesson__translation_key=OuterRef("translation_key")
+                )
+            )
+        )
+    lessons: list[LessonItem] = []
+    quiz = None
+    for child in children:
+        kind = child.specific_class
+        if kind is LessonPage:
+            lesson = child.lessonpage
+            lesson._cached_parent_obj = course
+            lessons.append(LessonItem(lesson, bool(getattr(child, "done", False))))
+        elif quiz is None and kind is not None and kind._meta.model_name == QUIZ_MODEL_NAME:
+            quiz = child
+    return lessons, quiz
 
 
 def course_progress_for(*, course: CoursePage, user) -> CourseProgress:
-    """A course page's view of one person: lessons done, where to resume, what locks it."""
-    original = originals_map([course], CoursePage)[course.pk]
-    lessons = list(LessonPage.objects.child_of(course).live().order_by("path"))
-    lesson_originals = originals_map(lessons, LessonPage)
-    enrolment = None
-    if user.is_authenticated:
-        enrolment = (
-            Enrolment.objects.filter(user=user, course=original, active=True)
-            .select_related("last_lesson")
-            .first()
-        )
-    done: set[int] = set()
+    """A course page's view of one person: lessons done, where to resume, what locks it.
+
+    Two queries for an enrolled person (the enrolment, the course's children); the
+    prerequisites are only read in full when one is still open.
+    """
+    original = course.original
+    enrolment = enrolment_for(user=user, course=course, with_certificate=True)
+    items, quiz = _course_children(course=course, enrolment=enrolment)
     certificate = None
     if enrolment is not None:
-        done = set(enrolment.lesson_completions.values_list("lesson_id", flat=True))
-        certificate = Certificate.objects.filter(enrolment=enrolment).first()
-    items = [LessonItem(lesson, lesson_originals[lesson.pk].pk in done) for lesson in lessons]
+        try:
+            certificate = enrolment.certificate
+        except Certificate.DoesNotExist:
+            certificate = None
     resume = None
     if enrolment is not None and not enrolment.is_completed:
-        last_key = enrolment.last_lesson.translation_key if enrolment.last_lesson else None
+        last_key = enrolment.last_lesson_key
         resume = next((i.lesson for i in items if not i.done), None)
         if last_key is not None:
             last = next((i for i in items if i.lesson.translation_key == last_key), None)
             if last is not None and not last.done:
                 resume = last.lesson
-    missing = _missing_prerequisites(user=user, originals=[original]).get(original.pk, [])
+    missing: list[int] = []
+    if enrolment is None or enrolment.prerequisites_open:
+        missing = _missing_prerequisites(user=user, originals=[original]).get(original.pk, [])
     return CourseProgress(
         original=original,
         enrolment=enrolment,
         lessons=items,
         resume=resume,
         locked_by=list(_titles(missing).values()) if missing else [],
-        quiz=quiz_children_of([course]).get(course.pk),
+        quiz=quiz,
         certificate=certificate,
     )
 
@@ -284,7 +362,7 @@ class MyTraining:
 
 def _rows_for_enrolments(enrolments, *, today: date) -> list[CourseRow]:
     originals = [e.course for e in enrolments]
-    lessons = lessons_of({c.pk: c for c in originals}.values())
+    steps = steps_of({c.pk: c for c in originals}.values())
     localized = localized_map({c.pk: c for c in originals}.values(), CoursePage)
     done = _completions_count(e.pk for e in enrolments)
     return [
@@ -292,10 +370,11 @@ def _rows_for_enrolments(enrolments, *, today: date) -> list[CourseRow]:
             course=localized[e.course_id],
             original=e.course,
             enrolment=e,
-            lessons_total=len(lessons[e.course_id]),
+            lessons_total=steps[e.course_id][0],
             lessons_done=done.get(e.pk, 0),
             locked_by=[],
             today=today,
+            has_quiz=steps[e.course_id][1],
         )
         for e in enrolments
     ]
@@ -352,7 +431,7 @@ def path_detail_for(*, path: LearningPath, user, today: date | None = None) -> P
         e.course_id: e
         for e in Enrolment.objects.filter(user=user, active=True, course__in=originals)
     }
-    lessons = lessons_of(originals)
+    steps = steps_of(originals)
     localized = localized_map(originals, CoursePage)
     done = _completions_count(e.pk for e in enrolments.values())
     missing = _missing_prerequisites(user=user, originals=originals)
@@ -365,10 +444,11 @@ def path_detail_for(*, path: LearningPath, user, today: date | None = None) -> P
                 course=localized[course.pk],
                 original=course,
                 enrolment=enrolment,
-                lessons_total=len(lessons[course.pk]),
+                lessons_total=steps[course.pk][0],
                 lessons_done=done.get(enrolment.pk, 0) if enrolment else 0,
                 locked_by=[titles[pk] for pk in missing.get(course.pk, [])],
                 today=today,
+                has_quiz=steps[course.pk][1],
             )
         )
     return PathRow(path, rows)
@@ -378,7 +458,7 @@ def course_for_topic(*, topic_code: str) -> CoursePage | None:
     """The first live default-language course on a topic (e.g. "stress_management")."""
     return (
         CoursePage.objects.live()
-        .filter(topic__code=topic_code, locale=Locale.get_default())
+        .filter(topic__code=topic_code, locale=default_locale())
         .order_by("path")
         .first()
     )
@@ -388,7 +468,9 @@ def knowledge_check_answers_for(*, lesson: LessonPage, user) -> dict[str, int]:
     """block id → the option the person chose last time, to show it again on return."""
     if not user.is_authenticated:
         return {}
-    original = originals_map([lesson], LessonPage)[lesson.pk]
+    if not any(child.block_type == "knowledge_check" for child in lesson.body):
+        return {}  # nothing to show again, nothing to ask for
+    original = lesson.original
     return dict(
         KnowledgeCheckAnswer.objects.filter(user=user, lesson=original).values_list(
             "block_id", "option_index"

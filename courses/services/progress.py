@@ -39,6 +39,7 @@ def _now(now: datetime | None) -> datetime:
 
 
 def course_of_lesson(lesson: LessonPage) -> CoursePage:
+    """The lesson's course in the default language (the parent is free once routed)."""
     return canonical_page(lesson.get_parent().specific)
 
 
@@ -130,21 +131,25 @@ def _locked_message(missing: list[CoursePage]) -> str:
 
 
 def _require_enrolment(*, user, course: CoursePage) -> Enrolment:
-    enrolment = active_enrolment(user=user, course=course)
+    """The active enrolment, in one query; the prerequisites are read only when one is open."""
+    from ..selectors.training import enrolment_for
+
+    enrolment = enrolment_for(user=user, course=course)
     if enrolment is None:
         raise NotEnrolled(
             _("You are not enrolled in this course. Open the course page to start it.")
         )
-    missing = prerequisites_missing(user=user, course=course)
-    if missing:
-        raise CourseLocked(_locked_message(missing))
+    if enrolment.prerequisites_open:
+        missing = prerequisites_missing(user=user, course=course)
+        if missing:
+            raise CourseLocked(_locked_message(missing))
     return enrolment
 
 
 def lesson_visit(*, user, lesson: LessonPage, now: datetime | None = None) -> Enrolment:
     """Remember where the person is, so the course page can resume there."""
-    lesson = canonical_page(lesson)
     enrolment = _require_enrolment(user=user, course=course_of_lesson(lesson))
+    lesson = lesson.original
     changed = []
     if enrolment.last_lesson_id != lesson.pk:
         enrolment.last_lesson = lesson

@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 
 from ..conf import steady_setting
 from ..lib.status import iso_week
+from ..lib.urls import absolute_url
 from ..models import DigestLog, Enrolment, ReminderLog, TeamMembership
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ def _language_of(user) -> str:
 
 def _link(name: str, language: str) -> str:
     with translation.override(language):
-        return steady_setting("SITE_URL").rstrip("/") + reverse(name)
+        return absolute_url(reverse(name))
 
 
 def _course_title(course, language: str) -> str:

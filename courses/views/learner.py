@@ -4,7 +4,6 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -24,7 +23,6 @@ from ..services.progress import (
     course_start,
     knowledge_check_answer,
     lesson_complete,
-    lesson_visit,
 )
 
 
@@ -108,22 +106,3 @@ def knowledge_check(request, lesson_id: int):
     except ProgressError as refusal:
         return JsonResponse({"error": str(refusal.message)}, status=403)
     return JsonResponse(check_result(lesson.knowledge_check(block_id), option))
-
-
-def lesson_serve(request, lesson: LessonPage, serve):
-    """Serve a lesson to an enrolled person; others are told what to do instead."""
-    if getattr(request, "is_preview", False):
-        return serve(request)
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    try:
-        lesson_visit(user=request.user, lesson=lesson)
-    except ProgressError as refusal:
-        course = lesson.get_parent()
-        return TemplateResponse(
-            request,
-            "courses/refused.html",
-            {"message": refusal.message, "back_url": course.url, "back_label": course.title},
-            status=403,
-        )
-    return serve(request)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -20,48 +19,12 @@ from django.views.decorators.http import require_POST
 
 from ..models import Attempt
 from ..selectors.quiz import (
-    attempt_counting,
-    attempt_list_for,
     attempt_result_context,
     attempt_review_context,
     attempt_take_context,
-    quiz_course,
 )
-from ..services.attempts import AttemptError, attempt_start, attempt_submit
+from ..services.attempts import attempt_submit
 from ..services.autosave import answer_autosave
-
-
-def quiz_start(request, quiz):
-    """The quiz's front page (GET) and the start or resume of an attempt (POST)."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    now = timezone.now()
-    if request.method == "POST":
-        try:
-            attempt = attempt_start(quiz=quiz, user=request.user, now=now)
-        except AttemptError as refused:
-            messages.error(request, refused.message)
-            return redirect(quiz.url)
-        return redirect("courses:attempt_take", pk=attempt.pk)
-    attempts = list(attempt_list_for(quiz=quiz, user=request.user))
-    open_attempt = next((a for a in attempts if a.is_open), None)
-    if open_attempt and open_attempt.deadline and now > open_attempt.deadline:
-        open_attempt = None  # starting again closes it with what it saved
-    left = None
-    if quiz.attempts_allowed:
-        left = max(0, quiz.attempts_allowed - len(attempts))
-    context = {
-        "page": quiz,
-        "quiz": quiz,
-        "course": quiz_course(quiz),
-        "attempts": attempts,
-        "open_attempt": open_attempt,
-        "attempts_left": left,
-        "time_limit_minutes": (quiz.time_limit_seconds + 59) // 60,
-        "counting": attempt_counting(quiz=quiz, attempts=attempts),
-        "can_start": open_attempt is not None or left is None or left > 0,
-    }
-    return TemplateResponse(request, "courses/quiz_page.html", context)
 
 
 def _own_attempt(request, pk: int) -> Attempt:

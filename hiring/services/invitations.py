@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from courses.conf import steady_setting
+from courses.lib.urls import absolute_url
 
 from ..models import Candidate, Invitation, Position
 
@@ -57,7 +58,7 @@ def token_new() -> tuple[str, str]:
 def invitation_link(*, raw_token: str, language: str) -> str:
     with translation.override(language):
         path = reverse("hiring:assessment_landing", args=[raw_token])
-    return steady_setting("SITE_URL").rstrip("/") + path
+    return absolute_url(path)
 
 
 # --- e-mail ----------------------------------------------------------------------------

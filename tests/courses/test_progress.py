@@ -380,3 +380,24 @@ def test_coming_back_to_a_lesson_shows_the_earlier_answer(client):
         "verdict": "Not quite.",
     }
     assert 'id="check-answers"' in response.content.decode()
+
+
+def test_the_course_page_counts_the_quiz_so_reading_every_lesson_is_not_a_hundred_percent(
+    client, django_assert_max_num_queries
+):
+    person = agent()
+    page = course(lessons=2, with_quiz=True)
+    enrol(person, page)
+    for each in LessonPage.objects.child_of(page):
+        lesson_complete(user=person, lesson=each)
+    client.force_login(person)
+    response = client.get(page.url)
+    assert response.context["progress"].percent == 67
+    assert "67% done" in response.content.decode()
+    training = client.get(reverse("courses:my_training")).context["training"]
+    assert [row.percent for row in training.in_progress + training.due] == [67]
+
+    progress_quiz_passed(user=person, course=page)
+    response = client.get(page.url)
+    assert response.context["progress"].percent == 100
+    assert response.context["progress"].enrolment.is_completed

@@ -102,3 +102,28 @@ def test_a_reminder_speaks_the_persons_language(assigned):
     profile.save()
     reminders_send(today=DUE - timedelta(days=1))
     assert mail.outbox[0].subject == "Скоро срок: Product knowledge"
+
+
+def test_reminder_and_digest_links_point_where_the_site_is_served(assigned, settings):
+    settings.STEADY_SITE_URL = "http://127.0.0.1:8101"
+    team, _person, _enrolment = assigned
+    lead_of(team)
+    reminders_send(today=DUE - timedelta(days=1))
+    assert lead_digests_send(today=date(2026, 12, 14)) == 1
+    assert len(mail.outbox) == 2
+    for message in mail.outbox:
+        assert "http://127.0.0.1:8101/" in message.body
+        assert ":8000" not in message.body
+
+
+def test_a_person_who_chose_russian_at_sign_in_gets_reminders_in_russian(client, assigned):
+    from tests.factories import PASSWORD
+
+    _team, person, _enrolment = assigned
+    person.set_password(PASSWORD)
+    person.save()
+    client.cookies["django_language"] = "ru"
+    client.post("/ru/accounts/login/", {"username": person.username, "password": PASSWORD})
+    reminders_send(today=DUE - timedelta(days=1))
+    assert mail.outbox[0].subject == "Скоро срок: Product knowledge"
+    assert "http://" in mail.outbox[0].body and "/ru/" in mail.outbox[0].body

@@ -60,3 +60,12 @@ def test_the_demo_positions_have_russian_and_polish_titles(db):
 
     assert all(p.title_ru and p.title_pl for p in Position.objects.all())
     assert Position.objects.count() == len(POSITIONS)
+
+
+def test_the_invitation_links_to_where_the_site_is_served(demo_site, settings):
+    settings.STEADY_SITE_URL = "http://127.0.0.1:8101"
+    quiz = hiring_quiz(demo_site)
+
+    invite(recruiter(), quiz)
+
+    assert "http://127.0.0.1:8101/assessment/" in mail.outbox[-1].body

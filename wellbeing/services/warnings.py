@@ -168,7 +168,7 @@ def warnings_notify_leads(*, team_ids: list[int], week: str) -> int:
     from django.utils import translation
     from wagtail.users.models import UserProfile
 
-    from courses.conf import steady_setting
+    from courses.lib.urls import absolute_url
     from courses.models import TeamMembership
     from wellbeing import reasons
 
@@ -197,9 +197,7 @@ def warnings_notify_leads(*, team_ids: list[int], week: str) -> int:
                 reasons.render_reason(r["code"], r.get("params", {}), total=warning.people, t=t)
                 for r in warning.reasons
             ]
-            link = steady_setting("SITE_URL") + reverse(
-                "wellbeing:team_detail", args=[warning.team_id]
-            )
+            link = absolute_url(reverse("wellbeing:team_detail", args=[warning.team_id]))
             subject = _("%(level)s: burnout warning for %(team)s, week %(week)s") % {
                 "level": warning.get_level_display(),
                 "team": warning.team.label,

@@ -5,7 +5,9 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.lib.session_memo import session_memo_forget
 from wellbeing import instruments
+from wellbeing.context_processors import CHECKIN_MEMO
 from wellbeing.forms import CheckInForm
 from wellbeing.services import CheckInRefused, checkin_pending_for, checkin_skip, checkin_submit
 
@@ -16,6 +18,7 @@ def checkin(request):
     today = timezone.localdate()
     pending = checkin_pending_for(user=request.user, today=today)
     if request.method == "POST":
+        session_memo_forget(request, CHECKIN_MEMO)  # the banner asks again after an answer
         form_code = request.POST.get("form_code", "")
         period = request.POST.get("period", "")
         if form_code not in instruments.CHECKIN_FORMS:
