@@ -98,6 +98,52 @@ def score_triples(
     return triples
 
 
+def load_abuse_items(*, language: str, split: str | None = None) -> list[dict]:
+    """Items of ``data/abuse_<language>.jsonl``: ``{"text", "abusive", "split"}``."""
+    path = DATA_DIR / f"abuse_{language}.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        items = [json.loads(line) for line in fh if line.strip()]
+    return [item for item in items if split is None or item["split"] == split]
+
+
+def abuse_rates(items: Iterable[Mapping], *, language: str) -> dict:
+    """Recall and precision of the abuse finding on items labelled ``abusive`` or not.
+
+    Recall counts abusive texts that also fail (score below the pass mark), so an
+    abusive reply that is found but still passes is a miss.
+    """
+    found = true_found = abusive = 0
+    misses: list[str] = []
+    false_alarms: list[str] = []
+    for item in items:
+        result = score_reply(item["text"], language=language, original=item.get("original"))
+        flagged = any(f.code == "abuse" for f in result.findings)
+        caught = flagged and not result.passed
+        found += flagged
+        abusive += bool(item["abusive"])
+        true_found += bool(item["abusive"]) and caught
+        if item["abusive"] and not caught:
+            misses.append(item["text"])
+        if flagged and not item["abusive"]:
+            false_alarms.append(item["text"])
+    return {
+        "abusive": abusive,
+        "recall": true_found / abusive if abusive else 0.0,
+        "precision": (found - len(false_alarms)) / found if found else 1.0,
+        "misses": misses,
+        "false_alarms": false_alarms,
+    }
+
+
+def clean_texts(*, language: str) -> list[dict]:
+    """Every original, good and bad reply of the rewrite set, as not-abusive items."""
+    return [
+        {"text": item[key], "abusive": False}
+        for item in load_items(language=language)
+        for key in ("original", "good", "bad")
+    ]
+
+
 def main() -> None:
     """Print the figures for every language and split."""
     for language in SUPPORTED_LANGUAGES:

@@ -19,6 +19,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
+from courses.scoring.rephrasing_abuse import find_abuse
 from courses.scoring.rephrasing_patterns import Token, find_spans, lemma, negators, tokenize
 from courses.scoring.rephrasing_rules import RULES
 
@@ -26,6 +27,8 @@ SUPPORTED_LANGUAGES = ("en", "ru", "pl")
 
 GOOD_REWRITE_THRESHOLD = 60
 BASE_SCORE = 50
+# An insult, a slur or a put-down fails the reply whatever else it does well.
+ABUSE_CAP = 20
 # A reply that still blames, commands, hides behind policy, uses jargon or refuses
 # without an alternative must not pass, however polite the rest of it is.
 MAJOR_PENALTY_CAP = 50
@@ -48,6 +51,7 @@ PENALTY_POINTS = {
     "vague_promise": 10,
     "no_next_step": 10,
     "empty": 0,
+    "abuse": 50,
 }
 MAJOR_PENALTIES = frozenset({"refusal", "policy", "blame", "command", "jargon"})
 # When two penalty matches overlap, the earlier code here keeps the words:
@@ -61,6 +65,7 @@ FACT_WORDS_MIN_COUNT = 4
 
 FINDING_CODES: dict[str, str] = {
     "empty": "The reply is empty.",
+    "abuse": "Insults or puts down the customer.",
     "refusal": "Refuses without offering an alternative.",
     "refusal_softened": "Refuses, but offers an alternative; lead with what you can do.",
     "policy": "Hides behind policy or rules instead of explaining.",
@@ -256,6 +261,15 @@ def score_reply(text: str, *, language: str, original: str | None = None) -> Rep
 
     spans = _rule_spans(language, text, tokens)
     findings: list[Finding] = []
+    abuse = find_abuse(language, text, tokens)
+    if abuse:
+        words = ", ".join(
+            dict.fromkeys(text[tokens[a].start : tokens[b - 1].end] for a, b in abuse)
+        )
+        message = f"{FINDING_CODES['abuse'][:-1]}: {words}."
+        findings.extend(
+            replace(_finding("abuse", text, tokens, span), message=message) for span in abuse
+        )
     has_alternative = bool(spans["alternative"])
     for code in PENALTY_PRIORITY:
         shown = "refusal_softened" if code == "refusal" and has_alternative else code
@@ -298,5 +312,7 @@ def _scored(findings: list[Finding], language: str) -> RephrasingResult:
         scored.append(replace(finding, points=points))
     if seen & MAJOR_PENALTIES:
         score = min(score, MAJOR_PENALTY_CAP)
+    if "abuse" in seen:
+        score = min(score, ABUSE_CAP)
     score = max(0, min(100, score))
     return RephrasingResult(score=score, findings=tuple(scored), language=language)

@@ -286,3 +286,94 @@ def test_good_rewrites_outscore_originals_and_bad_rewrites(language):
     assert rates["pairs"] >= 40
     assert rates["good_above_original"] >= 0.9
     assert rates["bad_below_good"] >= 0.9
+
+
+# --- abuse and put-downs ---------------------------------------------------------------
+
+from courses.scoring.evaluation import abuse_rates, clean_texts, load_abuse_items  # noqa: E402
+from courses.scoring.rephrasing import ABUSE_CAP  # noqa: E402
+from courses.scoring.rephrasing_abuse import lexicon_words  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("language", "original", "text", "words"),
+    [
+        (
+            "en",
+            "We can't refund you.",
+            "Thank you for your message, you idiot. I will refund you by Friday "
+            "and e-mail you the receipt.",
+            "idiot",
+        ),
+        (
+            "ru",
+            "Мы не можем вернуть деньги.",
+            "Спасибо за сообщение, идиот. Я верну вам деньги до пятницы и пришлю чек.",
+            "идиот",
+        ),
+        (
+            "pl",
+            "Nie możemy zwrócić pieniędzy.",
+            "Dziękuję za wiadomość, idioto. Zwrócę pieniądze do piątku i wyślę paragon.",
+            "idioto",
+        ),
+    ],
+)
+def test_an_insult_fails_a_reply_that_is_otherwise_good(language, original, text, words):
+    result = score_reply(text, language=language, original=original)
+    abuse = next(f for f in result.findings if f.code == "abuse")
+    assert not result.passed
+    assert result.score <= ABUSE_CAP < GOOD_REWRITE_THRESHOLD
+    assert words in abuse.excerpt and words in abuse.message
+    assert text[abuse.start : abuse.end] == abuse.excerpt
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "excerpt"),
+    [
+        ("en", "Are you stupid? It is in the e-mail.", "Are you stupid"),
+        ("en", "Shut up and listen, the courier comes at 9.", "Shut up"),
+        ("en", "Use your brain, the chart is online.", "Use your brain"),
+        ("en", "Stop whining, I sent it.", "Stop whining"),
+        ("en", "Well done, genius, I will send a new one today.", "genius"),
+        ("ru", "Вы что, тупой? Номер в письме.", "Вы что, тупой"),
+        ("ru", "Хватит ныть, я всё отправил.", "Хватит ныть"),
+        ("ru", "Отправлю сегодня, придурком не надо быть.", "придурком"),
+        ("pl", "Przestań marudzić, wysłałem.", "Przestań marudzić"),
+        ("pl", "Brawo, geniuszu, zły rozmiar.", "geniuszu"),
+        ("pl", "Z takimi idiotami nie da się pracować.", "idiotami"),
+    ],
+)
+def test_it_names_the_put_down_in_any_inflected_form(language, text, excerpt):
+    abuse = finding(text, language, "abuse")
+    assert abuse.excerpt == excerpt
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Our Genius Bar team will repair your phone tomorrow."),
+        ("en", "The screw was missing, so I'm sending a new one today."),
+        ("en", "That was a stupid mistake on our part, and I'm sorry."),
+        ("ru", "Это была наша глупая ошибка, простите."),
+        ("pl", "Jajka dostarczymy jutro rano."),
+        ("pl", "To był głupi błąd z naszej strony, przepraszam."),
+    ],
+)
+def test_everyday_words_near_the_lexicon_are_not_abuse(language, text):
+    assert "abuse" not in codes(text, language)
+
+
+def test_the_lexicon_package_is_read_without_its_everyday_words():
+    assert "bastard" in lexicon_words("en")
+    assert "panties" not in lexicon_words("en")
+    assert "kurwa" in lexicon_words("pl")
+    assert "jajko" not in lexicon_words("pl")
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_abuse_is_caught_on_the_development_set_without_false_alarms(language):
+    items = load_abuse_items(language=language, split="tune") + clean_texts(language=language)
+    rates = abuse_rates(items, language=language)
+    assert rates["recall"] >= 0.95, rates["misses"]
+    assert rates["precision"] >= 0.95, rates["false_alarms"]
