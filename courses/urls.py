@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assessment, certificates, grading, hiring, learner, quiz, team
+from .views import assessment, certificates, grading, hiring, learner, practice, quiz, team
 
 app_name = "courses"
 
@@ -62,4 +62,5 @@ urlpatterns = [
     path("quiz/attempts/<int:pk>/review/", quiz.attempt_review, name="attempt_review"),
     path("quiz/grading/", grading.grading_queue, name="grading_queue"),
     path("quiz/grading/<int:pk>/", grading.answer_grade_view, name="answer_grade"),
+    path("practice/check/", practice.practice_check_view, name="practice_check"),
 ]

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
 from courses.scoring.rephrasing_abuse import find_abuse
+from courses.scoring.rephrasing_tone import tone_of
 from courses.scoring.rephrasing_patterns import Token, find_spans, lemma, negators, tokenize
 from courses.scoring.rephrasing_rules import RULES
 
@@ -58,6 +59,17 @@ MAJOR_PENALTIES = frozenset({"refusal", "policy", "blame", "command", "jargon"})
 # "you must have" is blame, not also a command.
 PENALTY_PRIORITY = ("blame", "refusal", "policy", "command", "jargon", "vague_promise")
 
+# The tone of the wording (-1..+1) is worth up to this many points either way: enough
+# to rank a constructive reframe above a bleak original, too little to outweigh the
+# rubric (a major penalty still caps the score).
+TONE_POINTS = 12
+TONE_CODES = ("tone_negative", "tone_positive")
+# Kinds of tone words highlighted for each direction.
+_TONE_KINDS = {
+    "tone_negative": ("catastrophe", "negative", "absolute"),
+    "tone_positive": ("reframe", "positive"),
+}
+
 # Share of the original's key words that a rewrite keeps to earn / lose points.
 FACT_WORDS_KEPT_SHARE = 0.4
 FACT_WORDS_DROPPED_SHARE = 0.2
@@ -66,6 +78,8 @@ FACT_WORDS_MIN_COUNT = 4
 FINDING_CODES: dict[str, str] = {
     "empty": "The reply is empty.",
     "abuse": "Insults or puts down the customer.",
+    "tone_negative": "Bleak wording: negative, catastrophising or absolute words.",
+    "tone_positive": "Constructive wording that reframes the problem.",
     "refusal": "Refuses without offering an alternative.",
     "refusal_softened": "Refuses, but offers an alternative; lead with what you can do.",
     "policy": "Hides behind policy or rules instead of explaining.",
@@ -290,8 +304,24 @@ def score_reply(text: str, *, language: str, original: str | None = None) -> Rep
         )
     if original and original.strip():
         findings.extend(_fact_findings(language, text, tokens, original))
+    findings.extend(_tone_findings(language, text, tokens))
 
     return _scored(findings, language)
+
+
+def _tone_findings(language: str, text: str, tokens: list[Token]) -> list[Finding]:
+    """The tone's points on its first word in that direction; its other words for show."""
+    tone = tone_of(language, text, tokens)
+    points = round(TONE_POINTS * tone.value)
+    if not points:
+        return []
+    code = "tone_positive" if points > 0 else "tone_negative"
+    kind: Literal["penalty", "reward"] = "reward" if points > 0 else "penalty"
+    spans = sorted(span for k in _TONE_KINDS[code] for span in tone.spans[k])
+    if not spans:
+        return [Finding(code, kind, points, FINDING_CODES[code], 0, 0, "")]
+    found = [_finding(code, text, tokens, span) for span in spans]
+    return [replace(f, kind=kind, points=points if i == 0 else 0) for i, f in enumerate(found)]
 
 
 def _scored(findings: list[Finding], language: str) -> RephrasingResult:
@@ -302,7 +332,10 @@ def _scored(findings: list[Finding], language: str) -> RephrasingResult:
     score = BASE_SCORE
     for finding in findings:
         points = 0
-        if finding.code not in seen:
+        if finding.code in TONE_CODES:
+            points = finding.points
+            score += points
+        elif finding.code not in seen:
             seen.add(finding.code)
             if finding.kind == "reward":
                 points = REWARD_POINTS[finding.code]
