@@ -144,6 +144,42 @@ def clean_texts(*, language: str) -> list[dict]:
     ]
 
 
+FRAMES_FILES = {"train": "wholetrain.csv", "dev": "wholedev.csv", "test": "wholetest.csv"}
+
+
+def load_frames(folder: Path, *, split: str, limit: int | None = None) -> list[tuple[str, str]]:
+    """(original, reframe) pairs of the Positive Psychology Frames data (Ziems et al. 2022).
+
+    The data (CC BY-SA 4.0) is not shipped with Steady: ``folder`` holds the
+    ``whole{train,dev,test}.csv`` files of github.com/SALT-NLP/positive-frames.
+    """
+    import csv
+
+    with (folder / FRAMES_FILES[split]).open(encoding="utf-8", newline="") as fh:
+        rows = [(row["original_text"], row["reframed_text"]) for row in csv.DictReader(fh)]
+    return rows[:limit] if limit else rows
+
+
+def reframes_above(pairs: Iterable[tuple[str, str]], *, language: str = "en") -> dict:
+    """Share of pairs whose reframe scores strictly above its original (each scored alone).
+
+    Both texts are scored as replies on their own: the outside data are not rewrites
+    of a support reply, so the facts check has nothing to compare.
+    """
+    n = above = ties = 0
+    for original, reframe in pairs:
+        a = score_reply(original, language=language).score
+        b = score_reply(reframe, language=language).score
+        n += 1
+        above += b > a
+        ties += b == a
+    return {
+        "pairs": n,
+        "above": above / n if n else 0.0,
+        "ties": ties / n if n else 0.0,
+    }
+
+
 def main() -> None:
     """Print the figures for every language and split."""
     for language in SUPPORTED_LANGUAGES:

@@ -20,9 +20,9 @@ from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
 from courses.scoring.rephrasing_abuse import find_abuse
-from courses.scoring.rephrasing_tone import tone_of
 from courses.scoring.rephrasing_patterns import Token, find_spans, lemma, negators, tokenize
 from courses.scoring.rephrasing_rules import RULES
+from courses.scoring.rephrasing_tone import Tone, tone_of
 
 SUPPORTED_LANGUAGES = ("en", "ru", "pl")
 
@@ -62,7 +62,7 @@ PENALTY_PRIORITY = ("blame", "refusal", "policy", "command", "jargon", "vague_pr
 # The tone of the wording (-1..+1) is worth up to this many points either way: enough
 # to rank a constructive reframe above a bleak original, too little to outweigh the
 # rubric (a major penalty still caps the score).
-TONE_POINTS = 12
+TONE_POINTS = 30
 TONE_CODES = ("tone_negative", "tone_positive")
 # Kinds of tone words highlighted for each direction.
 _TONE_KINDS = {
@@ -293,6 +293,11 @@ def score_reply(text: str, *, language: str, original: str | None = None) -> Rep
 
     # A time is a next step only in a sentence that is not itself negative.
     penalised_sentences = {tokens[a].sentence for code in PENALTY_PRIORITY for a, _ in spans[code]}
+    # "I'll be stuck here all week" names a time in a catastrophising sentence: no next step.
+    tone = tone_of(language, text, tokens)
+    penalised_sentences |= {
+        tokens[a].sentence for kind in ("catastrophe", "negative") for a, _ in tone.spans[kind]
+    }
     findings.extend(
         _finding("next_step", text, tokens, span)
         for span in spans["time"]
@@ -304,14 +309,13 @@ def score_reply(text: str, *, language: str, original: str | None = None) -> Rep
         )
     if original and original.strip():
         findings.extend(_fact_findings(language, text, tokens, original))
-    findings.extend(_tone_findings(language, text, tokens))
+    findings.extend(_tone_findings(language, text, tokens, tone))
 
     return _scored(findings, language)
 
 
-def _tone_findings(language: str, text: str, tokens: list[Token]) -> list[Finding]:
+def _tone_findings(language: str, text: str, tokens: list[Token], tone: Tone) -> list[Finding]:
     """The tone's points on its first word in that direction; its other words for show."""
-    tone = tone_of(language, text, tokens)
     points = round(TONE_POINTS * tone.value)
     if not points:
         return []

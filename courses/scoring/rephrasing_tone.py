@@ -50,10 +50,10 @@ NEGATIVE = {
     "страх ненавидеть скучный устать усталый больной одинокий проблема ошибка вина "
     "виноватый провал плохой плохо хуже неправильный сломать сломанный повреждение "
     "повреждённый неприятный неприятность больно боль жалоба жаловаться "
-    "к сожалению потерять потеря сложно трудно трудный задержка опоздать несправедливо "
+    "сожаление потерять потеря сложно трудно трудный задержка опоздать несправедливо "
     "бесполезный неудобство неудобный отказ нельзя",
     "pl": "zły złość zdenerwowany denerwować smutny smutek rozczarowany rozczarowanie "
-    "zawiedziony przykry niepokój martwić bać strach nienawidzić nudny zmęczony "
+    "zawiedziony niepokój martwić bać strach nienawidzić nudny zmęczony "
     "chory samotny problem błąd wina winny porażka niestety źle gorszy gorzej zepsuty "
     "zepsuć uszkodzony uszkodzenie nieprzyjemny ból boleć szkoda skarga narzekać "
     "stracić strata trudny trudno opóźnienie opóźniony spóźniony niesprawiedliwy "
@@ -70,15 +70,14 @@ CATASTROPHE = {
     "неприемлемый возмутительный бешенство ад безумие конец",
     "pl": "katastrofa katastrofalny koszmar koszmarny tragedia tragiczny okropny "
     "okropnie straszny strasznie najgorszy zrujnować zrujnowany beznadziejny "
-    "bezsensowny nie do zniesienia niemożliwe niedopuszczalny skandaliczny wściekły "
+    "bezsensowny niemożliwe niedopuszczalny skandaliczny wściekły "
     "piekło masakra koniec",
 }
 
 ABSOLUTES = {
     "en": "always never nothing nobody everything everyone completely totally entirely "
     "forever constantly",
-    "ru": "всегда никогда ничего ничто никто всё вечно постоянно совершенно полностью "
-    "абсолютно",
+    "ru": "всегда никогда ничего ничто никто всё вечно постоянно совершенно полностью абсолютно",
     "pl": "zawsze nigdy nic nikt wszystko wiecznie ciągle całkowicie kompletnie "
     "zupełnie absolutnie",
 }
