@@ -21,3 +21,12 @@ def require_team_training(user) -> None:
     """The team training matrix and report are for leads (who see only their teams)."""
     if not can_view_team_training(user):
         raise PermissionDenied
+
+
+def can_view_reply_library(user) -> bool:
+    """Good replies are for the people who answer customers and those who train them."""
+    from .roles import AGENT, EDITOR, TEAM_LEAD
+
+    return user.is_authenticated and (
+        user.is_superuser or bool(user_roles(user) & {AGENT, TEAM_LEAD, EDITOR})
+    )

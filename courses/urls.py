@@ -1,11 +1,22 @@
 from django.urls import path
 
-from .views import assessment, certificates, grading, hiring, learner, practice, quiz, team
+from .views import (
+    assessment,
+    certificates,
+    grading,
+    hiring,
+    learner,
+    library,
+    practice,
+    quiz,
+    team,
+)
 
 app_name = "courses"
 
 urlpatterns = [
     path("training/", learner.my_training, name="my_training"),
+    path("training/replies/", library.reply_library, name="reply_library"),
     path("training/paths/<int:path_id>/", learner.path_detail, name="path_detail"),
     path("training/courses/<int:course_id>/start/", learner.course_begin, name="course_start"),
     path("training/lessons/<int:lesson_id>/done/", learner.lesson_done, name="lesson_complete"),

@@ -1,5 +1,6 @@
 from .attempts import Answer, Attempt
 from .hiring import Candidate, Invitation, Position, TokenRateLimit
+from .library import GoodReply
 from .pages import CourseIndexPage, CoursePage, LessonPage, Topic
 from .progress import (
     Certificate,
@@ -29,6 +30,7 @@ __all__ = [
     "Attempt",
     "Candidate",
     "Certificate",
+    "GoodReply",
     "Competency",
     "CourseIndexPage",
     "CoursePage",

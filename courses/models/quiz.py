@@ -67,7 +67,7 @@ class QuizPage(Page):
         _("show feedback"), max_length=15, choices=Feedback.choices, default=Feedback.AFTER_SUBMIT
     )
     live_practice = models.BooleanField(
-        _("offer \"Check my reply\""),
+        _('offer "Check my reply"'),
         default=False,
         help_text=_(
             "Learners may check a rephrasing answer before submitting. Never offered in "

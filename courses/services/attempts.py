@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from ..models import Answer, Attempt, Question, QuizPage
 from ..scoring.dialogue import Edge, Node, follow_path
 from ..scoring.quiz import QuestionSpec, aggregate, score_answer
+from .library import library_offer_from_attempt
 
 MAX_TEXT_LENGTH = 5000
 SHUFFLED_KINDS = (Question.Kind.SINGLE, Question.Kind.MULTIPLE, Question.Kind.SITUATIONAL)
@@ -225,6 +226,8 @@ def answer_clean(*, question: Question, answer: Mapping) -> dict:
         raise AnswerInvalid(_("The answer is not in the expected form."))
     if len(text) > MAX_TEXT_LENGTH:
         raise AnswerInvalid(_("The answer is too long."))
+    if kind == Question.Kind.REPHRASING and answer.get("share") is True:
+        return {"text": text, "share": True}  # the author agreed to the reply library
     return {"text": text}
 
 
@@ -265,6 +268,7 @@ def _attempt_close(attempt: Attempt, *, status: str, now) -> bool:
     attempt.status = status
     attempt.finished_at = now
     attempt_score(attempt=attempt, recompute=True)
+    library_offer_from_attempt(attempt=attempt)
     return True
 
 

@@ -68,16 +68,16 @@ def _language(code: str | None) -> str:
 
 def practice_target_lesson(*, user, lesson: LessonPage, block_id: str) -> PracticeTarget:
     """The practice block ``block_id`` of a lesson the person is enrolled in."""
-    block = next(
-        (b for b in lesson.body if b.block_type == "practice" and b.id == block_id), None
-    )
+    block = next((b for b in lesson.body if b.block_type == "practice" and b.id == block_id), None)
     if block is None:
         raise PracticeRefused(_("This exercise no longer exists. Reload the lesson."), status=404)
     if not user.is_staff:
         course = course_of_lesson(canonical_page(lesson))
         if active_enrolment(user=user, course=course) is None:
             raise PracticeRefused(_("Start the course to practise in its lessons."))
-    return PracticeTarget(original=block.value["weak_reply"], language=_language(lesson.locale.language_code))
+    return PracticeTarget(
+        original=block.value["weak_reply"], language=_language(lesson.locale.language_code)
+    )
 
 
 def practice_target_attempt(*, user, attempt: Attempt, question_id: int) -> PracticeTarget:

@@ -147,9 +147,7 @@ def test_a_quiz_that_does_not_allow_it_neither_shows_nor_answers(client, demo_si
     assert check(client, text=GOOD, attempt=attempt.pk, question=q.pk).status_code == 403
 
 
-def test_a_hiring_attempt_is_refused_even_if_the_setting_was_forced_on(
-    client, demo_site, learner
-):
+def test_a_hiring_attempt_is_refused_even_if_the_setting_was_forced_on(client, demo_site, learner):
     q = question("rephrasing")
     page = quiz(demo_site, [q], mode="hiring")
     type(page).objects.filter(pk=page.pk).update(live_practice=True)  # bypasses clean()
