@@ -237,11 +237,23 @@ def tone_of(language: str, text: str, tokens: list[Token]) -> Tone:
         "reframe": REFRAME_WEIGHT,
         "positive": POSITIVE_WEIGHT,
     }
+    # An absolute turns a bad event into a rule ("nothing ever works"); in a sentence
+    # with nothing bad in it ("nie musi Pan nic robić") it is only grammar.
+    bleak_sentences = {
+        tokens[a].sentence for kind in ("catastrophe", "negative") for a, _ in spans[kind]
+    }
+    spans["absolute"] = [s for s in spans["absolute"] if tokens[s[0]].sentence in bleak_sentences]
     for kind, weight in weights.items():
+        kept = []
         for span in spans[kind]:
             # "not bad", "не проблема": a negated negative word is mildly positive,
-            # a negated positive one ("not happy") is negative.
-            raw += -weight / 2 if negated(span) and kind != "absolute" else weight
+            # a negated positive one ("not happy") is negative; neither is shown as its kind.
+            if negated(span) and kind != "absolute":
+                raw -= weight / 2
+            else:
+                raw += weight
+                kept.append(span)
+        spans[kind] = kept
     sentences = max(1, len({t.sentence for t in tokens}))
     value = _squash(raw / sentences**0.5)
     if language == "en" and (vader := _vader()) is not None:
