@@ -232,13 +232,33 @@ def _match_at(
     return walk(0, start)
 
 
+def _may_match(elements: tuple[_Element, ...], keys: frozenset[str], spellings: set[str]) -> bool:
+    """False when a required word of the pattern is nowhere in the text: a cheap test
+    that skips most of the patterns of a table before any matching is tried."""
+    for element in elements:
+        if element.kind != "word" or element.optional:
+            continue
+        if not any(
+            (alt.kind in ("word", "class") and alt.keys & keys)
+            or (alt.kind == "exact" and alt.value in spellings)
+            or alt.kind in ("prefix", "number", "any")
+            for alt in element.alternatives
+        ):
+            return False
+    return True
+
+
 def find_spans(
     language: str, patterns: Iterable[str], tokens: list[Token]
 ) -> list[tuple[int, int]]:
     """Non-overlapping token spans matched by any of ``patterns``, in text order."""
     spans = []
+    keys = frozenset().union(*(t.keys for t in tokens)) if tokens else frozenset()
+    spellings = {t.text for t in tokens}
     for pattern in patterns:
         elements = _compile(language, pattern)
+        if not _may_match(elements, keys, spellings):
+            continue
         i = 0
         while i < len(tokens):
             end = _match_at(language, elements, tokens, i)

@@ -3,8 +3,8 @@
 Run: python tests/bench/bench_practice.py. Builds a throw-away test database, signs a
 learner in, and posts drafts to the practice endpoint through Django's test client
 (routing, session, rate limit, database reads, scoring, JSON). Prints p50 and p95 in
-milliseconds and, as the machine is shared, their ratio to the scorer alone on the
-same drafts measured in the same run.
+milliseconds (wall clock), the p95 of the request's CPU time and, as the machine is
+shared, the wall-clock p95's ratio to the scorer alone measured in the same run.
 """
 
 import json
@@ -68,16 +68,20 @@ def main() -> None:
     client.force_login(learner)
     url = reverse("courses:practice_check")
 
+    cpu: list[float] = []
+
     def post(text: str) -> float:
         body = json.dumps({"text": text, "attempt": attempt.pk, "question": q.pk})
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         response = client.post(url, body, content_type="application/json")
         elapsed = (time.perf_counter() - started) * 1000
+        cpu.append((time.process_time() - started_cpu) * 1000)
         assert response.status_code == 200, response.content
         return elapsed
 
     for i in range(WARM_UP):
         post(DRAFTS[i % len(DRAFTS)])
+    cpu.clear()
     server = [post(DRAFTS[i % len(DRAFTS)]) for i in range(RUNS)]
     scorer = []
     for i in range(RUNS):
@@ -87,6 +91,9 @@ def main() -> None:
     p95 = percentile(server, 0.95)
     emit("check_reply_p50", round(statistics.median(server), 2), "ms", runs=RUNS)
     emit("check_reply_p95", round(p95, 2), "ms", runs=RUNS, goal="< 100")
+    # CPU time of the request (the server runs in this process): what the request costs
+    # when the shared machine's other work is taken out of the wall-clock figure.
+    emit("check_reply_cpu_p95", round(percentile(cpu, 0.95), 2), "ms", runs=RUNS)
     emit(
         "check_reply_p95_over_scorer_p95",
         round(p95 / percentile(scorer, 0.95), 2),
