@@ -86,6 +86,19 @@ class KnowledgeCheckBlock(blocks.StructBlock):
         return value
 
 
+class PracticeBlock(blocks.StructBlock):
+    """Live practice: the learner rewrites a weak reply and checks it before moving on."""
+
+    situation = blocks.TextBlock(label=_("situation"))
+    weak_reply = blocks.TextBlock(label=_("weak reply"))
+    hint = blocks.TextBlock(required=False, label=_("hint"))
+
+    class Meta:
+        icon = "edit"
+        label = _("Practice: rewrite a reply")
+        template = "courses/blocks/practice.html"
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     rich_text = blocks.RichTextBlock(
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "hr"],
@@ -98,3 +111,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     phrase_pair = PhrasePairBlock()
     dialogue = DialogueBlock()
     knowledge_check = KnowledgeCheckBlock()
+    practice = PracticeBlock()

@@ -12,6 +12,7 @@ DEFAULTS: dict[str, Any] = {
     # Courses and certificates
     "REMINDER_DAYS_BEFORE_DUE": 3,
     "SITE_URL": "http://127.0.0.1:8000",
+    "PRACTICE_RATE_LIMIT": "20/1m",  # "Check my reply" per person
     # Hiring
     "CANDIDATE_RETENTION_DAYS": 180,
     "INVITATION_VALID_DAYS": 14,

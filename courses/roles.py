@@ -22,12 +22,18 @@ QUESTION_BANK_PERMISSIONS = tuple(
     for action in ("add", "change", "delete", "view")
 )
 
-# "app_label.codename" per role, courses' own grants. Agents hold no permission;
-# recruiters none of courses' (the staff grading queue is not theirs: they grade
+REPLY_LIBRARY_PERMISSIONS = tuple(
+    f"courses.{action}_goodreply" for action in ("add", "change", "delete", "publish", "view")
+)
+
+# "app_label.codename" per role, courses' own grants. Agents read the reply library;
+# recruiters hold none of courses' (the staff grading queue is not theirs: they grade
 # candidates in hiring's own queue).
 ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    AGENT: ("courses.view_goodreply",),
     TEAM_LEAD: (
         "courses.view_team_training",
+        "courses.view_goodreply",
         "wagtailadmin.access_admin",
     ),
     WELLBEING_ADMIN: (
@@ -53,6 +59,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "courses.view_pathassignment",
         "courses.add_pathassignment",
         *QUESTION_BANK_PERMISSIONS,
+        *REPLY_LIBRARY_PERMISSIONS,
         "courses.grade_answers",
         "courses.view_item_statistics",
         "wagtailimages.add_image",

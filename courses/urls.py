@@ -1,11 +1,12 @@
 from django.urls import path
 
-from .views import certificates, grading, learner, quiz, team
+from .views import certificates, grading, learner, library, practice, quiz, team
 
 app_name = "courses"
 
 urlpatterns = [
     path("training/", learner.my_training, name="my_training"),
+    path("training/replies/", library.reply_library, name="reply_library"),
     path("training/paths/<int:path_id>/", learner.path_detail, name="path_detail"),
     path("training/courses/<int:course_id>/start/", learner.course_begin, name="course_start"),
     path("training/lessons/<int:lesson_id>/done/", learner.lesson_done, name="lesson_complete"),
@@ -38,4 +39,5 @@ urlpatterns = [
     path("quiz/attempts/<int:pk>/review/", quiz.attempt_review, name="attempt_review"),
     path("quiz/grading/", grading.grading_queue, name="grading_queue"),
     path("quiz/grading/<int:pk>/", grading.answer_grade_view, name="answer_grade"),
+    path("practice/check/", practice.practice_check_view, name="practice_check"),
 ]

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from .permissions import can_view_team_training
 from .views import bank
 from .views.admin import (
+    GoodReplyViewSet,
     LearningPathViewSet,
     PathAssignmentViewSet,
     QuestionBankGroup,
@@ -21,6 +22,7 @@ register_snippet(TeamViewSet)
 register_snippet(TopicViewSet)
 register_snippet(LearningPathViewSet)
 register_snippet(PathAssignmentViewSet)
+register_snippet(GoodReplyViewSet)
 
 
 class TeamTrainingMenuItem(MenuItem):

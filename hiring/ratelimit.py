@@ -18,8 +18,6 @@ choose its own by sending the header itself.
 from __future__ import annotations
 
 import hashlib
-import re
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.core.cache import caches
@@ -27,24 +25,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from courses.conf import steady_setting
-
-UNITS = {"s": 1, "m": 60, "h": 3600}
-RATE_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smh])\s*$")
-
-
-@dataclass(frozen=True)
-class Rate:
-    limit: int
-    seconds: int
-
-
-def rate_parse(text: str) -> Rate:
-    """ "30/10m" -> Rate(30, 600); a bad value is a configuration error, said plainly."""
-    match = RATE_PATTERN.match(text or "")
-    if not match:
-        raise ValueError(f"STEADY_TOKEN_RATE_LIMIT must look like '30/10m', not {text!r}")
-    count, amount, unit = match.groups()
-    return Rate(limit=int(count), seconds=int(amount or 1) * UNITS[unit])
+from courses.lib.rates import Rate, rate_parse
 
 
 def client_address(request) -> str:

@@ -14,6 +14,8 @@ def navigation(request) -> dict:
     links = []
     if AGENT in roles or TEAM_LEAD in roles:
         links.append((reverse("courses:my_training"), _("My training")))
+    if AGENT in roles or TEAM_LEAD in roles or EDITOR in roles:
+        links.append((reverse("courses:reply_library"), _("Good replies")))
     if TEAM_LEAD in roles:
         links.append((reverse("wellbeing:team_dashboard"), _("My teams")))
         links.append((reverse("courses:team_matrix"), _("Team training")))

@@ -1,4 +1,5 @@
 from .attempts import Answer, Attempt
+from .library import GoodReply
 from .pages import CourseIndexPage, CoursePage, LessonPage, Topic
 from .progress import (
     Certificate,
@@ -27,6 +28,7 @@ __all__ = [
     "AssessmentIndexPage",
     "Attempt",
     "Certificate",
+    "GoodReply",
     "Competency",
     "CourseIndexPage",
     "CoursePage",

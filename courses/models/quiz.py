@@ -71,6 +71,14 @@ class QuizPage(Page):
     feedback = models.CharField(
         _("show feedback"), max_length=15, choices=Feedback.choices, default=Feedback.AFTER_SUBMIT
     )
+    live_practice = models.BooleanField(
+        _('offer "Check my reply"'),
+        default=False,
+        help_text=_(
+            "Learners may check a rephrasing answer before submitting. Never offered in "
+            "hiring assessments."
+        ),
+    )
     grading_method = models.CharField(
         _("grading method"), max_length=10, choices=Grading.choices, default=Grading.HIGHEST
     )
@@ -83,6 +91,7 @@ class QuizPage(Page):
                 FieldRowPanel([FieldPanel("time_limit_seconds"), FieldPanel("attempts_allowed")]),
                 FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("grading_method")]),
                 FieldPanel("feedback"),
+                FieldPanel("live_practice"),
                 FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_options")]),
             ],
             heading=_("Settings"),
@@ -105,6 +114,10 @@ class QuizPage(Page):
         super().clean()
         if self.pass_mark > 100:
             raise ValidationError({"pass_mark": _("The pass mark is a percentage: 0 to 100.")})
+        if self.live_practice and self.mode == self.Mode.HIRING:
+            raise ValidationError(
+                {"live_practice": _("A hiring assessment never lets a candidate check a reply.")}
+            )
 
     @property
     def tag_list(self) -> list[str]:
@@ -113,6 +126,11 @@ class QuizPage(Page):
     @property
     def shows_feedback(self) -> bool:
         return self.feedback == self.Feedback.AFTER_SUBMIT
+
+    @property
+    def offers_live_practice(self) -> bool:
+        """Checking a reply before submitting: never in hiring, whatever the setting says."""
+        return self.live_practice and self.mode != self.Mode.HIRING
 
     def serve(self, request, *args, **kwargs):
         """The quiz's front page (GET) and the start or resume of an attempt (POST)."""

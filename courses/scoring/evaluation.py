@@ -98,6 +98,88 @@ def score_triples(
     return triples
 
 
+def load_abuse_items(*, language: str, split: str | None = None) -> list[dict]:
+    """Items of ``data/abuse_<language>.jsonl``: ``{"text", "abusive", "split"}``."""
+    path = DATA_DIR / f"abuse_{language}.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        items = [json.loads(line) for line in fh if line.strip()]
+    return [item for item in items if split is None or item["split"] == split]
+
+
+def abuse_rates(items: Iterable[Mapping], *, language: str) -> dict:
+    """Recall and precision of the abuse finding on items labelled ``abusive`` or not.
+
+    Recall counts abusive texts that also fail (score below the pass mark), so an
+    abusive reply that is found but still passes is a miss.
+    """
+    found = true_found = abusive = 0
+    misses: list[str] = []
+    false_alarms: list[str] = []
+    for item in items:
+        result = score_reply(item["text"], language=language, original=item.get("original"))
+        flagged = any(f.code == "abuse" for f in result.findings)
+        caught = flagged and not result.passed
+        found += flagged
+        abusive += bool(item["abusive"])
+        true_found += bool(item["abusive"]) and caught
+        if item["abusive"] and not caught:
+            misses.append(item["text"])
+        if flagged and not item["abusive"]:
+            false_alarms.append(item["text"])
+    return {
+        "abusive": abusive,
+        "recall": true_found / abusive if abusive else 0.0,
+        "precision": (found - len(false_alarms)) / found if found else 1.0,
+        "misses": misses,
+        "false_alarms": false_alarms,
+    }
+
+
+def clean_texts(*, language: str) -> list[dict]:
+    """Every original, good and bad reply of the rewrite set, as not-abusive items."""
+    return [
+        {"text": item[key], "abusive": False}
+        for item in load_items(language=language)
+        for key in ("original", "good", "bad")
+    ]
+
+
+FRAMES_FILES = {"train": "wholetrain.csv", "dev": "wholedev.csv", "test": "wholetest.csv"}
+
+
+def load_frames(folder: Path, *, split: str, limit: int | None = None) -> list[tuple[str, str]]:
+    """(original, reframe) pairs of the Positive Psychology Frames data (Ziems et al. 2022).
+
+    The data (CC BY-SA 4.0) is not shipped with Steady: ``folder`` holds the
+    ``whole{train,dev,test}.csv`` files of github.com/SALT-NLP/positive-frames.
+    """
+    import csv
+
+    with (folder / FRAMES_FILES[split]).open(encoding="utf-8", newline="") as fh:
+        rows = [(row["original_text"], row["reframed_text"]) for row in csv.DictReader(fh)]
+    return rows[:limit] if limit else rows
+
+
+def reframes_above(pairs: Iterable[tuple[str, str]], *, language: str = "en") -> dict:
+    """Share of pairs whose reframe scores strictly above its original (each scored alone).
+
+    Both texts are scored as replies on their own: the outside data are not rewrites
+    of a support reply, so the facts check has nothing to compare.
+    """
+    n = above = ties = 0
+    for original, reframe in pairs:
+        a = score_reply(original, language=language).score
+        b = score_reply(reframe, language=language).score
+        n += 1
+        above += b > a
+        ties += b == a
+    return {
+        "pairs": n,
+        "above": above / n if n else 0.0,
+        "ties": ties / n if n else 0.0,
+    }
+
+
 def main() -> None:
     """Print the figures for every language and split."""
     for language in SUPPORTED_LANGUAGES:

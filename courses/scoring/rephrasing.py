@@ -19,13 +19,17 @@ import re
 from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
+from courses.scoring.rephrasing_abuse import find_abuse
 from courses.scoring.rephrasing_patterns import Token, find_spans, lemma, negators, tokenize
 from courses.scoring.rephrasing_rules import RULES
+from courses.scoring.rephrasing_tone import Tone, tone_of
 
 SUPPORTED_LANGUAGES = ("en", "ru", "pl")
 
 GOOD_REWRITE_THRESHOLD = 60
 BASE_SCORE = 50
+# An insult, a slur or a put-down fails the reply whatever else it does well.
+ABUSE_CAP = 20
 # A reply that still blames, commands, hides behind policy, uses jargon or refuses
 # without an alternative must not pass, however polite the rest of it is.
 MAJOR_PENALTY_CAP = 50
@@ -48,11 +52,23 @@ PENALTY_POINTS = {
     "vague_promise": 10,
     "no_next_step": 10,
     "empty": 0,
+    "abuse": 50,
 }
 MAJOR_PENALTIES = frozenset({"refusal", "policy", "blame", "command", "jargon"})
 # When two penalty matches overlap, the earlier code here keeps the words:
 # "you must have" is blame, not also a command.
 PENALTY_PRIORITY = ("blame", "refusal", "policy", "command", "jargon", "vague_promise")
+
+# The tone of the wording (-1..+1) is worth up to this many points either way: enough
+# to rank a constructive reframe above a bleak original, too little to outweigh the
+# rubric (a major penalty still caps the score).
+TONE_POINTS = 30
+TONE_CODES = ("tone_negative", "tone_positive")
+# Kinds of tone words highlighted for each direction.
+_TONE_KINDS = {
+    "tone_negative": ("catastrophe", "negative", "absolute"),
+    "tone_positive": ("reframe", "positive"),
+}
 
 # Share of the original's key words that a rewrite keeps to earn / lose points.
 FACT_WORDS_KEPT_SHARE = 0.4
@@ -61,6 +77,9 @@ FACT_WORDS_MIN_COUNT = 4
 
 FINDING_CODES: dict[str, str] = {
     "empty": "The reply is empty.",
+    "abuse": "Insults or puts down the customer.",
+    "tone_negative": "Bleak wording: negative, catastrophising or absolute words.",
+    "tone_positive": "Constructive wording that reframes the problem.",
     "refusal": "Refuses without offering an alternative.",
     "refusal_softened": "Refuses, but offers an alternative; lead with what you can do.",
     "policy": "Hides behind policy or rules instead of explaining.",
@@ -256,6 +275,15 @@ def score_reply(text: str, *, language: str, original: str | None = None) -> Rep
 
     spans = _rule_spans(language, text, tokens)
     findings: list[Finding] = []
+    abuse = find_abuse(language, text, tokens)
+    if abuse:
+        words = ", ".join(
+            dict.fromkeys(text[tokens[a].start : tokens[b - 1].end] for a, b in abuse)
+        )
+        message = f"{FINDING_CODES['abuse'][:-1]}: {words}."
+        findings.extend(
+            replace(_finding("abuse", text, tokens, span), message=message) for span in abuse
+        )
     has_alternative = bool(spans["alternative"])
     for code in PENALTY_PRIORITY:
         shown = "refusal_softened" if code == "refusal" and has_alternative else code
@@ -265,6 +293,11 @@ def score_reply(text: str, *, language: str, original: str | None = None) -> Rep
 
     # A time is a next step only in a sentence that is not itself negative.
     penalised_sentences = {tokens[a].sentence for code in PENALTY_PRIORITY for a, _ in spans[code]}
+    # "I'll be stuck here all week" names a time in a catastrophising sentence: no next step.
+    tone = tone_of(language, text, tokens)
+    penalised_sentences |= {
+        tokens[a].sentence for kind in ("catastrophe", "negative") for a, _ in tone.spans[kind]
+    }
     findings.extend(
         _finding("next_step", text, tokens, span)
         for span in spans["time"]
@@ -276,8 +309,23 @@ def score_reply(text: str, *, language: str, original: str | None = None) -> Rep
         )
     if original and original.strip():
         findings.extend(_fact_findings(language, text, tokens, original))
+    findings.extend(_tone_findings(language, text, tokens, tone))
 
     return _scored(findings, language)
+
+
+def _tone_findings(language: str, text: str, tokens: list[Token], tone: Tone) -> list[Finding]:
+    """The tone's points on its first word in that direction; its other words for show."""
+    points = round(TONE_POINTS * tone.value)
+    if not points:
+        return []
+    code = "tone_positive" if points > 0 else "tone_negative"
+    kind: Literal["penalty", "reward"] = "reward" if points > 0 else "penalty"
+    spans = sorted(span for k in _TONE_KINDS[code] for span in tone.spans[k])
+    if not spans:
+        return [Finding(code, kind, points, FINDING_CODES[code], 0, 0, "")]
+    found = [_finding(code, text, tokens, span) for span in spans]
+    return [replace(f, kind=kind, points=points if i == 0 else 0) for i, f in enumerate(found)]
 
 
 def _scored(findings: list[Finding], language: str) -> RephrasingResult:
@@ -288,7 +336,10 @@ def _scored(findings: list[Finding], language: str) -> RephrasingResult:
     score = BASE_SCORE
     for finding in findings:
         points = 0
-        if finding.code not in seen:
+        if finding.code in TONE_CODES:
+            points = finding.points
+            score += points
+        elif finding.code not in seen:
             seen.add(finding.code)
             if finding.kind == "reward":
                 points = REWARD_POINTS[finding.code]
@@ -298,5 +349,7 @@ def _scored(findings: list[Finding], language: str) -> RephrasingResult:
         scored.append(replace(finding, points=points))
     if seen & MAJOR_PENALTIES:
         score = min(score, MAJOR_PENALTY_CAP)
+    if "abuse" in seen:
+        score = min(score, ABUSE_CAP)
     score = max(0, min(100, score))
     return RephrasingResult(score=score, findings=tuple(scored), language=language)

@@ -64,7 +64,7 @@ def lemma(language: str, word: str) -> str:
 
 
 @cache
-def _keys(language: str, word: str) -> frozenset[str]:
+def word_keys(language: str, word: str) -> frozenset[str]:
     """Spelling, lemma and stems of a word; two words match when these intersect."""
     word = word.lower()
     rules = RULES[language]
@@ -103,7 +103,7 @@ def tokenize(text: str, language: str) -> list[Token]:
                 end=match.end(),
                 sentence=sentence,
                 sentence_start=sentence != previous_sentence,
-                keys=frozenset({word}) if is_number else _keys(language, word),
+                keys=frozenset({word}) if is_number else word_keys(language, word),
                 lemma=word if is_number else lemma(language, word),
                 is_number=is_number,
             )
@@ -141,13 +141,13 @@ def _parse_alternative(language: str, raw: str) -> _Alternative:
         return _Alternative("any", form=form)
     if raw.startswith("@"):
         words = rules.classes[raw[1:]].split()
-        keys = frozenset().union(*(_keys(language, w) for w in words))
+        keys = frozenset().union(*(word_keys(language, w) for w in words))
         return _Alternative("class", keys=keys, form=form)
     if raw.startswith("="):
         return _Alternative("exact", value=raw[1:].lower(), form=form)
     if raw.endswith("*"):
         return _Alternative("prefix", value=raw[:-1].lower(), form=form)
-    return _Alternative("word", keys=_keys(language, raw), form=form)
+    return _Alternative("word", keys=word_keys(language, raw), form=form)
 
 
 @cache
@@ -232,13 +232,33 @@ def _match_at(
     return walk(0, start)
 
 
+def _may_match(elements: tuple[_Element, ...], keys: frozenset[str], spellings: set[str]) -> bool:
+    """False when a required word of the pattern is nowhere in the text: a cheap test
+    that skips most of the patterns of a table before any matching is tried."""
+    for element in elements:
+        if element.kind != "word" or element.optional:
+            continue
+        if not any(
+            (alt.kind in ("word", "class") and alt.keys & keys)
+            or (alt.kind == "exact" and alt.value in spellings)
+            or alt.kind in ("prefix", "number", "any")
+            for alt in element.alternatives
+        ):
+            return False
+    return True
+
+
 def find_spans(
     language: str, patterns: Iterable[str], tokens: list[Token]
 ) -> list[tuple[int, int]]:
     """Non-overlapping token spans matched by any of ``patterns``, in text order."""
     spans = []
+    keys = frozenset().union(*(t.keys for t in tokens)) if tokens else frozenset()
+    spellings = {t.text for t in tokens}
     for pattern in patterns:
         elements = _compile(language, pattern)
+        if not _may_match(elements, keys, spellings):
+            continue
         i = 0
         while i < len(tokens):
             end = _match_at(language, elements, tokens, i)

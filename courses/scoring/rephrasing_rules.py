@@ -144,7 +144,9 @@ EN = LanguageRules(
         ),
         "command": (
             "calm down",
-            "relax",
+            # "Relax, …" and "please relax" tell the customer how to feel; "I can relax" does not.
+            "^ please? just? relax",
+            "you ~2 relax",
             "please understand",
             "be patient",
             "you will? need|have to",

@@ -18,6 +18,7 @@ from ..i18n import active_language
 from ..models import Answer, Attempt, Question, QuizPage
 from ..scoring.dialogue import Edge, Node, follow_path
 from ..scoring.quiz import QuestionSpec, aggregate, score_answer
+from .library import library_offer_from_attempt
 
 MAX_TEXT_LENGTH = 5000
 MAX_SHORT_TEXT_LENGTH = 255
@@ -243,6 +244,8 @@ def answer_clean(*, question: Question, answer: Mapping) -> dict:
         raise AnswerInvalid(_("The answer is not in the expected form."))
     if len(text) > MAX_TEXT_LENGTH:
         raise AnswerInvalid(_("The answer is too long."))
+    if kind == Question.Kind.REPHRASING and answer.get("share") is True:
+        return {"text": text, "share": True}  # the author agreed to the reply library
     return {"text": text}
 
 
@@ -299,6 +302,7 @@ def _attempt_close(attempt: Attempt, *, status: str, now) -> bool:
     attempt.status = status
     attempt.finished_at = now
     attempt_score(attempt=attempt, recompute=True)
+    library_offer_from_attempt(attempt=attempt)
     return True
 
 

@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from ..forms import QuestionForm
 from ..models import (
     Competency,
+    GoodReply,
     LearningPath,
     PathAssignment,
     Question,
@@ -35,6 +36,18 @@ class TopicViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("Course topics")
     list_display = ["name", "name_ru", "name_pl", "code"]
+
+
+class GoodReplyViewSet(SnippetViewSet):
+    """The reply library: drafts from learners wait here for an editor's approval."""
+
+    model = GoodReply
+    icon = "openquote"
+    menu_label = _("Good replies")
+    menu_order = 230
+    add_to_admin_menu = True
+    list_display = ["good_reply", "language", "topic", "source", "live"]
+    list_filter = ["language", "topic", "source", "live"]
 
 
 class LearningPathViewSet(SnippetViewSet):

@@ -237,7 +237,9 @@ def test_each_code_scores_once():
 
 
 def test_every_code_has_a_description():
-    assert set(REWARD_POINTS) | set(PENALTY_POINTS) == set(FINDING_CODES)
+    from courses.scoring.rephrasing import TONE_CODES
+
+    assert set(REWARD_POINTS) | set(PENALTY_POINTS) | set(TONE_CODES) == set(FINDING_CODES)
 
 
 def test_the_result_serialises_with_excerpts_that_match_the_text():
@@ -257,7 +259,7 @@ def test_the_data_set_is_well_formed(language):
     assert len(items) >= 40
     assert all({"original", "good", "bad", "split"} <= set(item) for item in items)
     holdout = load_items(language=language, split="holdout")
-    assert 0.2 <= len(holdout) / len(items) <= 0.3
+    assert 0.2 <= len(holdout) / len(items) <= 0.45  # 13 original + 12 later held-out items
 
 
 # Measured: 100 % on both splits in every language (see the module docstring of
@@ -286,3 +288,144 @@ def test_good_rewrites_outscore_originals_and_bad_rewrites(language):
     assert rates["pairs"] >= 40
     assert rates["good_above_original"] >= 0.9
     assert rates["bad_below_good"] >= 0.9
+
+
+# --- abuse and put-downs ---------------------------------------------------------------
+
+from courses.scoring.evaluation import abuse_rates, clean_texts, load_abuse_items  # noqa: E402
+from courses.scoring.rephrasing import ABUSE_CAP  # noqa: E402
+from courses.scoring.rephrasing_abuse import lexicon_words  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("language", "original", "text", "words"),
+    [
+        (
+            "en",
+            "We can't refund you.",
+            "Thank you for your message, you idiot. I will refund you by Friday "
+            "and e-mail you the receipt.",
+            "idiot",
+        ),
+        (
+            "ru",
+            "Мы не можем вернуть деньги.",
+            "Спасибо за сообщение, идиот. Я верну вам деньги до пятницы и пришлю чек.",
+            "идиот",
+        ),
+        (
+            "pl",
+            "Nie możemy zwrócić pieniędzy.",
+            "Dziękuję za wiadomość, idioto. Zwrócę pieniądze do piątku i wyślę paragon.",
+            "idioto",
+        ),
+    ],
+)
+def test_an_insult_fails_a_reply_that_is_otherwise_good(language, original, text, words):
+    result = score_reply(text, language=language, original=original)
+    abuse = next(f for f in result.findings if f.code == "abuse")
+    assert not result.passed
+    assert result.score <= ABUSE_CAP < GOOD_REWRITE_THRESHOLD
+    assert words in abuse.excerpt and words in abuse.message
+    assert text[abuse.start : abuse.end] == abuse.excerpt
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "excerpt"),
+    [
+        ("en", "Are you stupid? It is in the e-mail.", "Are you stupid"),
+        ("en", "Shut up and listen, the courier comes at 9.", "Shut up"),
+        ("en", "Use your brain, the chart is online.", "Use your brain"),
+        ("en", "Stop whining, I sent it.", "Stop whining"),
+        ("en", "Well done, genius, I will send a new one today.", "genius"),
+        ("ru", "Вы что, тупой? Номер в письме.", "Вы что, тупой"),
+        ("ru", "Хватит ныть, я всё отправил.", "Хватит ныть"),
+        ("ru", "Отправлю сегодня, придурком не надо быть.", "придурком"),
+        ("pl", "Przestań marudzić, wysłałem.", "Przestań marudzić"),
+        ("pl", "Brawo, geniuszu, zły rozmiar.", "geniuszu"),
+        ("pl", "Z takimi idiotami nie da się pracować.", "idiotami"),
+    ],
+)
+def test_it_names_the_put_down_in_any_inflected_form(language, text, excerpt):
+    abuse = finding(text, language, "abuse")
+    assert abuse.excerpt == excerpt
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Our Genius Bar team will repair your phone tomorrow."),
+        ("en", "The screw was missing, so I'm sending a new one today."),
+        ("en", "That was a stupid mistake on our part, and I'm sorry."),
+        ("ru", "Это была наша глупая ошибка, простите."),
+        ("pl", "Jajka dostarczymy jutro rano."),
+        ("pl", "To był głupi błąd z naszej strony, przepraszam."),
+    ],
+)
+def test_everyday_words_near_the_lexicon_are_not_abuse(language, text):
+    assert "abuse" not in codes(text, language)
+
+
+def test_the_lexicon_package_is_read_without_its_everyday_words():
+    assert "bastard" in lexicon_words("en")
+    assert "panties" not in lexicon_words("en")
+    assert "kurwa" in lexicon_words("pl")
+    assert "jajko" not in lexicon_words("pl")
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_abuse_is_caught_on_the_development_set_without_false_alarms(language):
+    items = load_abuse_items(language=language, split="tune") + clean_texts(language=language)
+    rates = abuse_rates(items, language=language)
+    assert rates["recall"] >= 0.95, rates["misses"]
+    assert rates["precision"] >= 0.95, rates["false_alarms"]
+
+
+# --- tone ------------------------------------------------------------------------------
+
+from courses.scoring.rephrasing import TONE_POINTS  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("language", "bleak", "reframed"),
+    [
+        (
+            "en",
+            "This week is a total disaster, nothing ever works and I hate it.",
+            "This week was hard, but at least I learned a lot and I will plan better.",
+        ),
+        (
+            "ru",
+            "Это катастрофа, ничего никогда не работает, просто ужас.",
+            "Неделя была трудной, но зато я многому научился и справлюсь.",
+        ),
+        (
+            "pl",
+            "To katastrofa, nic nigdy nie działa, koszmar.",
+            "Tydzień był trudny, ale na szczęście dużo się nauczyłem i sobie poradzę.",
+        ),
+    ],
+)
+def test_a_positive_reframe_scores_above_its_bleak_original(language, bleak, reframed):
+    assert (
+        score_reply(reframed, language=language).score > score_reply(bleak, language=language).score
+    )
+    assert "tone_negative" in codes(bleak, language)
+    assert "tone_positive" in codes(reframed, language)
+
+
+def test_the_tone_finding_points_at_the_catastrophising_word():
+    text = "This is a disaster."
+    tone = finding(text, "en", "tone_negative")
+    assert tone.excerpt == "disaster" and text[tone.start : tone.end] == "disaster"
+    assert -TONE_POINTS <= tone.points < 0
+
+
+def test_a_warm_tone_never_lifts_a_reply_over_a_major_penalty():
+    text = "Great news, we are happy to help, but you should have read our policy first!"
+    result = score_reply(text, language="en")
+    assert result.score <= MAJOR_PENALTY_CAP and not result.passed
+
+
+def test_a_negated_problem_is_not_bleak():
+    assert "tone_negative" not in codes("No problem at all, I will send it today.", "en")

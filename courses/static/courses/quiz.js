@@ -63,7 +63,10 @@
     if (kind === "dialogue") {
       return { path: dialoguePath(section) };
     }
-    return { text: section.querySelector("textarea[name=" + q + "]").value };
+    var answer = { text: section.querySelector("textarea[name=" + q + "]").value };
+    var share = section.querySelector("input[data-field=share]");
+    if (share) answer.share = share.checked;  // consent to the reply library
+    return answer;
   }
 
   function queue(section) {
