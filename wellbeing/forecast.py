@@ -57,7 +57,7 @@ class ForecastSettings:
     history_weeks: int = 6
     min_history: int = 3
     half_life_weeks: float = 3.0
-    damping: float = 0.85
+    damping: float = 0.95
     draws: int = 4000
     seed: int = 20261201
 
@@ -221,7 +221,7 @@ def _drivers(history, teams, weeks, level, slope, trends, t) -> list[list[dict]]
                         "per_week": round(float(slope[i]), 4),
                         "line": t.team_warning,
                     },
-                    "weight": float(slope[i]) * 10,
+                    "weight": float(slope[i]) * 40,
                 }
             )
     for name, matrix in zip(("hours_trend", "contacts_trend"), trends, strict=True):

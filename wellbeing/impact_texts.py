@@ -34,11 +34,11 @@ STATUSES = {
     "no_controls": gettext_lazy("no team without the course to compare with"),
 }
 LIKELIHOOD = {
-    "very_likely": gettext_lazy("very likely"),
-    "likely": gettext_lazy("likely"),
-    "possible": gettext_lazy("possible"),
-    "unlikely": gettext_lazy("unlikely"),
-    "very_unlikely": gettext_lazy("very unlikely"),
+    "very_likely": gettext_lazy("Very likely to reach %(level)s by %(week)s: %(about)s"),
+    "likely": gettext_lazy("Likely to reach %(level)s by %(week)s: %(about)s"),
+    "possible": gettext_lazy("Could reach %(level)s by %(week)s: %(about)s"),
+    "unlikely": gettext_lazy("Unlikely to reach %(level)s by %(week)s: %(about)s"),
+    "very_unlikely": gettext_lazy("Very unlikely to reach %(level)s by %(week)s: %(about)s"),
 }
 REASON_NAMES = {
     "occupancy_high_2w": gettext_lazy("high occupancy over two weeks"),
@@ -101,8 +101,7 @@ def forecast_sentence(level: str, p: float | None, by_week: str) -> str:
         about = _("over 95%")
     else:
         about = _("about %(pct)s%%") % {"pct": rounded}
-    return _("%(likelihood)s to reach %(level)s by %(week)s: %(about)s") % {
-        "likelihood": str(LIKELIHOOD[plain_probability(p)]).capitalize(),
+    return str(LIKELIHOOD[plain_probability(p)]) % {
         "level": LEVEL_NAMES[level],
         "week": week_short(by_week),
         "about": about,

@@ -38,7 +38,13 @@ def emit(figure: str, value, unit: str = "") -> None:
     print(json.dumps({"bench": "forecast", "figure": figure, "value": value, "unit": unit}))
 
 
-def backtest(*, teams: int, weeks: int, seed: int) -> pd.DataFrame:
+def backtest(
+    *,
+    teams: int,
+    weeks: int,
+    seed: int,
+    settings: forecast.ForecastSettings = forecast.DEFAULT_SETTINGS,
+) -> pd.DataFrame:
     org = synthetic.organisation(
         synthetic.mixed_plans(teams, weeks=weeks, seed=seed), weeks=weeks, seed=seed
     )
@@ -51,7 +57,11 @@ def backtest(*, teams: int, weeks: int, seed: int) -> pd.DataFrame:
         monday = pd.Timestamp(org.week_start(k))
         now = levels.loc[levels["week_start"] == monday, ["team_id", "level_rank", "checkin_rank"]]
         result = forecast.team_forecasts(
-            strain, now, week_start=monday.date(), thresholds=pipeline.DEFAULT_THRESHOLDS
+            strain,
+            now,
+            week_start=monday.date(),
+            thresholds=pipeline.DEFAULT_THRESHOLDS,
+            settings=settings,
         )
         ahead = levels.loc[
             levels["week_start"].isin([monday + pd.Timedelta(weeks=h) for h in (1, 2)])
