@@ -221,7 +221,7 @@ def _drivers(history, teams, weeks, level, slope, trends, t) -> list[list[dict]]
                         "per_week": round(float(slope[i]), 4),
                         "line": t.team_warning,
                     },
-                    "weight": float(slope[i]) * 40,
+                    "weight": 1e6,  # the level is made of this share: name it first
                 }
             )
     for name, matrix in zip(("hours_trend", "contacts_trend"), trends, strict=True):

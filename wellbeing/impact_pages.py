@@ -78,6 +78,8 @@ def impact_context(*, user, every_team: bool) -> dict:
         )
         titles = {item.course_id: item.course.title for item in items}
         for row in impact.pooled_report(frame).to_dict("records"):
+            if pd.isna(row["estimate"]):
+                continue
             pooled.append(
                 {
                     "course": titles[row["course"]],
@@ -92,7 +94,12 @@ def impact_context(*, user, every_team: bool) -> dict:
                     "badge": impact_texts.VERDICT_BADGES[row["verdict"]],
                 }
             )
-    return {"cards": cards, "pooled": pooled, "every_team": every_team}
+    return {
+        "cards": cards,
+        "pooled": pooled,
+        "every_team": every_team,
+        "min_pooled_teams": impact.DEFAULT_SETTINGS.min_pooled_teams,
+    }
 
 
 def export_table(*, user, every_team: bool) -> tuple[list[str], list[list]]:
@@ -138,11 +145,16 @@ def forecast_view(forecast: TeamForecast | None) -> dict | None:
         return None
     sentences = []
     if forecast.p_warning is not None:
-        levels = [("watch", forecast.p_watch)] if forecast.level_rank == 0 else []
-        levels += [("warning", forecast.p_warning), ("critical", forecast.p_critical)]
-        sentences = [
-            impact_texts.forecast_sentence(level, p, forecast.by_week) for level, p in levels
-        ]
+        chances = {
+            "watch": forecast.p_watch,
+            "warning": forecast.p_warning,
+            "critical": forecast.p_critical,
+        }
+        for rank, (level, p) in enumerate(chances.items(), start=1):
+            if rank == forecast.level_rank:
+                sentences.append(impact_texts.stay_sentence(level, p, forecast.by_week))
+            elif rank > forecast.level_rank:
+                sentences.append(impact_texts.forecast_sentence(level, p, forecast.by_week))
     return {
         "object": forecast,
         "sentences": sentences,

@@ -88,23 +88,37 @@ def week_short(label: str) -> str:
     return _("W%(week)s") % {"week": label[-2:]}
 
 
+def _about(p: float) -> str:
+    """Rounded to 5 %; never "0 %" or "100 %": a simulation is not a certainty."""
+    rounded = int(round(p * 20) * 5)
+    if rounded == 0:
+        return _("under 5%")
+    if rounded == 100:
+        return _("over 95%")
+    return _("about %(pct)s%%") % {"pct": rounded}
+
+
+def stay_sentence(level: str, p: float | None, by_week: str) -> str:
+    """ "Likely to stay at Critical through W51: over 95%" for the level the team is at."""
+    if p is None:
+        return ""
+    return _("Chance of still being at %(level)s or above by %(week)s: %(about)s") % {
+        "level": LEVEL_NAMES[level],
+        "week": week_short(by_week),
+        "about": _about(p),
+    }
+
+
 def forecast_sentence(level: str, p: float | None, by_week: str) -> str:
     """ "likely to reach Warning by W51: about 70%"."""
     from wellbeing.forecast import plain_probability
 
     if p is None:
         return ""
-    rounded = int(round(p * 20) * 5)
-    if rounded == 0 and p > 0:
-        about = _("under 5%")
-    elif rounded == 100 and p < 1:
-        about = _("over 95%")
-    else:
-        about = _("about %(pct)s%%") % {"pct": rounded}
     return str(LIKELIHOOD[plain_probability(p)]) % {
         "level": LEVEL_NAMES[level],
         "week": week_short(by_week),
-        "about": about,
+        "about": _about(p),
     }
 
 
