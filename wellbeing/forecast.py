@@ -212,7 +212,7 @@ def _drivers(history, teams, weeks, level, slope, trends, t) -> list[list[dict]]
     out: list[list[dict]] = [[] for _ in teams]
     share_now = _matrix(history, "share_flagged", teams, weeks)[:, -1]
     for i in range(len(teams)):
-        if slope[i] > 0.01 and not np.isnan(share_now[i]):
+        if slope[i] > 0.01 and not np.isnan(share_now[i]) and share_now[i] < 1:
             out[i].append(
                 {
                     "code": "share_flagged_rising",
