@@ -26,3 +26,14 @@ def require_wellbeing_admin(user) -> None:
 def can_see_all_teams(user) -> bool:
     """Only a superuser sees every team's dashboard; a lead sees the teams they lead."""
     return bool(user.is_superuser)
+
+
+def require_wellbeing_viewer(user) -> None:
+    """Impact report and forecasts: leads (their teams) and HR (every team)."""
+    if not (user.is_superuser or user.has_perm("wellbeing.view_team_wellbeing")):
+        raise PermissionDenied
+
+
+def sees_every_team(user) -> bool:
+    """HR (the wellbeing admin) sees the impact of training on every team."""
+    return bool(user.is_superuser or user.has_perm("wellbeing.manage_wellbeing"))

@@ -13,4 +13,10 @@ SCHEDULES = [
         "func": "wellbeing.tasks.workload_import_files_purge",
         "schedule_type": "D",
     },
+    {
+        # Daily, after the warnings: early forecasts and the impact of completed courses.
+        "name": "wellbeing.impact_nightly",
+        "func": "wellbeing.tasks.impact_nightly",
+        "schedule_type": "D",
+    },
 ]

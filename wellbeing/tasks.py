@@ -85,3 +85,13 @@ def warnings_compute_teams(as_of: str, team_ids: list[int]) -> int:
     from wellbeing.services import warnings_compute
 
     return warnings_compute(as_of=dt.date.fromisoformat(as_of), team_ids=team_ids)
+
+
+def impact_nightly(as_of: str | None = None) -> str:
+    """Recompute each team's early forecast and the impact of completed courses."""
+    from wellbeing.services.impact import forecasts_compute, impact_compute
+
+    day = dt.date.fromisoformat(as_of) if as_of else timezone.localdate() - dt.timedelta(days=1)
+    forecasts = forecasts_compute(as_of=day)
+    impacts = impact_compute(as_of=day)
+    return f"{forecasts} forecasts, {impacts} impacts"

@@ -19,4 +19,5 @@ urlpatterns = [
     ),
     path("organisation/", views.organisation, name="organisation"),
     path("checkin/", views.checkin, name="checkin"),
+    path("impact/", views.impact_report, name="impact"),
 ]

@@ -184,7 +184,11 @@ def test_the_demo_returns_warning_offers_the_demo_stress_course_and_assigns_it(d
 def test_the_nightly_schedule_is_declared():
     from wellbeing.schedules import SCHEDULES
 
-    assert "wellbeing.tasks.burnout_nightly" in [s["func"] for s in SCHEDULES]
+    assert [s["func"] for s in SCHEDULES] == [
+        "wellbeing.tasks.burnout_nightly",
+        "wellbeing.tasks.workload_import_files_purge",
+        "wellbeing.tasks.impact_nightly",
+    ]
 
 
 def test_the_settings_mirror_every_threshold_with_the_same_default(db):

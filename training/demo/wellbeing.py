@@ -10,6 +10,15 @@ hostile contacts) and its monthly check-ins show high work-related burnout.
 "Orders & delivery" and "Technical help" stay steady. Technical help has too
 few check-in answers, so its results are hidden; Orders is then hidden too, by
 complementary suppression, while the organisation total stays visible.
+
+Did the training help? "Technical help" went through a summer of angry
+customers (hostile contacts, long wrap-ups, after-hours work, lower CSAT) and
+its experienced people completed the stress-management course 16 weeks ago:
+from the week after, those signals fell back while Returns, not trained yet,
+stayed where it was. "Orders & delivery" completed the course 15 weeks ago and
+nothing changed. Over the last three weeks Orders' workload has been creeping
+up for most of the team (longer days, more contacts, high occupancy): its
+forecast says it is likely to reach a warning within two weeks.
 """
 
 from __future__ import annotations
@@ -21,11 +30,13 @@ import numpy as np
 import pandas as pd
 from django.utils import timezone
 
-from courses.models import Team, TeamMembership
+from courses.models import CoursePage, Enrolment, Team, TeamMembership
+from training.demo import read_fixture
 from wellbeing import instruments, periods
 from wellbeing.loaders import workload_upsert
 from wellbeing.models import CheckIn, CheckInReceipt
 from wellbeing.services import warnings_compute
+from wellbeing.services.impact import forecasts_compute, impact_compute
 
 DAYS = 182
 STRAINED = "returns"
@@ -37,6 +48,19 @@ WARNING_WEEKS = 8
 ANSWERS = {"orders": 6, "returns": 7, "technical": 2}
 #: Typical option value (0..4) a team's people choose on CBI items, and on WHO-5 (0..5),
 #: per closed month from the oldest; the weekly pulses use the latest.
+#: Weeks ago (counted from the current week) in which each team completed the stress course.
+STRESS_COURSE_WEEKS_AGO = {"technical": 16, "orders": 15}
+HELPED = "technical"
+DRIFTING = "orders"
+DRIFT_DAYS = 28
+#: Who in Orders takes on more, and how much of the full drift.
+DRIFTING_PEOPLE = {
+    "maria.nowak": 1.0,
+    "tom.harris": 0.85,
+    "elena.smirnova": 0.7,
+    "piotr.wisniewski": 0.6,
+    "sara.jones": 0.45,
+}
 MOOD = {
     "orders": ((1.4, 3.2), (1.3, 3.3), (1.4, 3.2)),
     "returns": ((1.3, 3.3), (1.9, 2.6), (2.7, 1.7)),
@@ -56,6 +80,17 @@ def _person_days(slug: str, username: str, person_id: int, team_id: int, end: dt
     if slug == STRAINED:
         overload[-OVERLOAD_DAYS:] = True
     ramp = np.clip((np.arange(DAYS) - (DAYS - OVERLOAD_DAYS)) / 14, 0, 1) * overload
+    if slug == DRIFTING and username in DRIFTING_PEOPLE:
+        # Most of Orders takes on more and more over the last three weeks (no Saturdays yet).
+        # Anchored on the latest complete week, so the story reads the same any day of the week.
+        last_sunday = pd.Timestamp(end - dt.timedelta(days=(end.weekday() + 1) % 7))
+        since = last_sunday - pd.Timedelta(days=DRIFT_DAYS - 1)
+        ramp = np.clip(((dates - since).days.to_numpy() + 1) / DRIFT_DAYS, 0, 1)
+        ramp = ramp * DRIFTING_PEOPLE[username]
+    # Technical help before its stress course: angry customers, long wrap-ups, evenings.
+    end_monday = end - dt.timedelta(days=end.weekday())
+    weeks_ago = ((pd.Timestamp(end_monday) - dates).days + 6) // 7
+    rough = (slug == HELPED) & (weeks_ago.to_numpy() > STRESS_COURSE_WEEKS_AGO[HELPED] - 1)
     worked = weekday < 5
     worked &= rng.random(DAYS) > 0.03  # the odd day off
     # Overloaded people cover Saturdays: six days in a row.
@@ -65,10 +100,10 @@ def _person_days(slug: str, username: str, person_id: int, team_id: int, end: dt
     hours = np.clip(hours, 0, 13).round(1)
     overtime = np.clip(hours - 8, 0, None).round(1)
     contacts = np.where(worked, rng.normal(46, 5, DAYS) * (1 + 0.25 * ramp), 0).round()
-    hostile_rate = 0.06 + 0.26 * ramp if slug == STRAINED else np.full(DAYS, 0.05)
+    hostile_rate = 0.06 + 0.26 * ramp if slug == STRAINED else np.where(rough, 0.1, 0.05)
     hostile = np.minimum(rng.binomial(contacts.astype(int), hostile_rate), contacts)
     occupancy = np.where(worked, np.clip(rng.normal(78, 3, DAYS) + 14 * ramp, 40, 99), np.nan)
-    after_hours = np.where(worked & (rng.random(DAYS) < 0.05 + 0.5 * ramp), 30, 0)
+    after_hours = np.where(worked & (rng.random(DAYS) < 0.05 + 0.5 * ramp + 0.25 * rough), 30, 0)
     return pd.DataFrame(
         {
             "person_id": person_id,
@@ -76,7 +111,9 @@ def _person_days(slug: str, username: str, person_id: int, team_id: int, end: dt
             "date": dates.date,
             "contacts": contacts.astype(int),
             "handle_time_s": np.where(worked, rng.normal(310, 25, DAYS), 0).round().astype(int),
-            "after_contact_s": np.where(worked, rng.normal(45, 8, DAYS), 0).round().astype(int),
+            "after_contact_s": np.where(worked, rng.normal(45 + 15 * rough, 8, DAYS), 0)
+            .round()
+            .astype(int),
             "occupancy_pct": occupancy.round(1),
             "hours_worked": hours,
             "overtime_h": overtime,
@@ -84,7 +121,7 @@ def _person_days(slug: str, username: str, person_id: int, team_id: int, end: dt
             "hostile_contacts": hostile.astype(int),
             "absence": absent,
             "csat": np.where(
-                worked, np.clip(rng.normal(4.5 - 0.6 * ramp, 0.2), 1, 5), np.nan
+                worked, np.clip(rng.normal(4.5 - 0.6 * ramp - 0.3 * rough, 0.2), 1, 5), np.nan
             ).round(2),
             "quality": np.nan,
         }
@@ -160,6 +197,41 @@ def _checkins(teams: dict[str, Team], members: dict[str, list[int]], today: dt.d
     CheckInReceipt.objects.bulk_create(receipts, ignore_conflicts=True)
 
 
+def _stress_course_completions(end: dt.date) -> None:
+    """The experienced people of two teams completed the stress course weeks ago (once)."""
+    from courses.services.progress import enrolment_create, lesson_complete, progress_quiz_passed
+
+    course = CoursePage.objects.filter(slug="stress-management", locale__language_code="en").first()
+    if course is None:
+        return
+    people = TeamMembership.objects.filter(
+        team__slug__in=list(STRESS_COURSE_WEEKS_AGO), role=TeamMembership.Role.MEMBER
+    ).select_related("user", "team")
+    if Enrolment.objects.filter(
+        course=course, user__in=[m.user for m in people], completed_at__isnull=False
+    ).exists():
+        return
+    new_hires = {
+        member["username"]
+        for team in read_fixture("people.json")["teams"]
+        for member in team["members"]
+        if member["new_hire"]
+    }
+    lessons = list(course.lesson_pages())
+    monday = end - dt.timedelta(days=end.weekday())  # the weeks the workload story counts from
+    for index, membership in enumerate(people.order_by("team__slug", "user__username")):
+        if membership.user.username in new_hires:
+            continue
+        week = monday - dt.timedelta(weeks=STRESS_COURSE_WEEKS_AGO[membership.team.slug])
+        done = timezone.make_aware(
+            dt.datetime.combine(week + dt.timedelta(days=index % 4), dt.time(15))
+        )
+        enrolment_create(user=membership.user, course=course, now=done - dt.timedelta(days=6))
+        for lesson in lessons:
+            lesson_complete(user=membership.user, lesson=lesson, now=done)
+        progress_quiz_passed(user=membership.user, course=course, now=done)
+
+
 def load_wellbeing(*, today: dt.date | None = None) -> None:
     """Workload up to yesterday, check-ins of closed periods, and warnings for 12 weeks."""
     today = today or timezone.localdate()
@@ -187,3 +259,6 @@ def load_wellbeing(*, today: dt.date | None = None) -> None:
     for weeks_back in range(WARNING_WEEKS - 1, 0, -1):
         warnings_compute(as_of=last_sunday - dt.timedelta(weeks=weeks_back), notify=False)
     warnings_compute(as_of=end, notify=False)
+    _stress_course_completions(end)
+    forecasts_compute(as_of=end)
+    impact_compute(as_of=end)

@@ -1,5 +1,6 @@
 from .burnout import BurnoutWarning
 from .checkins import CheckIn, CheckInReceipt
+from .impact import TeamForecast, TrainingImpact
 from .settings import WellbeingSettings
 from .workload import WorkloadImport, WorkloadRecord
 
@@ -7,6 +8,8 @@ __all__ = [
     "BurnoutWarning",
     "CheckIn",
     "CheckInReceipt",
+    "TeamForecast",
+    "TrainingImpact",
     "WellbeingSettings",
     "WorkloadImport",
     "WorkloadRecord",

@@ -1,0 +1,275 @@
+"""Early forecast: the chance that a team reaches each warning level in the next two weeks.
+
+Pure (pandas/numpy, no Django). Inputs are the pipeline's team-week strain
+(``metrics.TEAM_WEEK_COLUMNS``: people, flagged, share flagged, hours and
+contacts trend against the team's baseline, people per reason) up to the
+latest complete week, and each team's current level and check-in level.
+
+The model mirrors how a level is made (``metrics.team_warnings``): the ladder
+on the share of people flagged, at least *watch* when hours or contacts per
+person run ``team_trend_pct`` above the baseline, and the check-in level,
+which changes at most monthly and is carried forward. For each team:
+
+* the share flagged and the two trend percentages are fitted by a weighted
+  line over the last ``history_weeks`` weeks (recent weeks weigh more,
+  half-life ``half_life_weeks``), giving a level, a slope and its standard
+  error; the slope is damped (``damping`` per week) because drifts level off;
+* ``draws`` futures are simulated: a slope from its uncertainty, the
+  residual scatter around the line; the share flagged is then rounded to
+  whole people of the team's ``people``;
+* each future's level in each of the next ``horizon`` weeks follows the
+  ladder; the probability of reaching a level is the share of futures in
+  which the team is at or above it in at least one of those weeks.
+
+Teams with fewer than ``min_history`` weeks get no forecast (``status``).
+The drivers name the signals that push the forecast up: the slope of the
+share flagged, the trends, and the person reasons whose count rose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from wellbeing.pipeline import LEVELS, PERSON_REASONS
+
+FORECAST_COLUMNS = (
+    "team_id",
+    "week",  # the latest complete week the forecast starts from
+    "by_week",  # the last week of the horizon
+    "status",
+    "level_rank",
+    "p_watch",
+    "p_warning",
+    "p_critical",
+    "drivers",
+)
+STATUS_OK = "ok"
+STATUS_SHORT_HISTORY = "short_history"
+
+
+@dataclass(frozen=True)
+class ForecastSettings:
+    horizon: int = 2
+    history_weeks: int = 6
+    min_history: int = 3
+    half_life_weeks: float = 3.0
+    damping: float = 0.95
+    draws: int = 4000
+    seed: int = 20261201
+
+
+DEFAULT_SETTINGS = ForecastSettings()
+
+
+def _week_label(monday: pd.Timestamp) -> str:
+    year, week, _ = monday.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _fit(values: np.ndarray, weights: np.ndarray, x: np.ndarray):
+    """Weighted line through the rows of ``values`` (teams x weeks, NaN = missing).
+
+    Returns the fitted value at x = 0 (the latest week), the slope, its
+    standard error and the residual standard deviation, one per team.
+    """
+    w = np.where(np.isnan(values), 0.0, weights)
+    y = np.nan_to_num(values)
+    sw = w.sum(axis=1)
+    safe = np.where(sw > 0, sw, 1.0)
+    mx = (w * x).sum(axis=1) / safe
+    my = (w * y).sum(axis=1) / safe
+    sxx = (w * (x - mx[:, None]) ** 2).sum(axis=1)
+    sxy = (w * (x - mx[:, None]) * (y - my[:, None])).sum(axis=1)
+    slope = np.where(sxx > 0, sxy / np.where(sxx > 0, sxx, 1.0), 0.0)
+    level = my - slope * mx
+    residual = np.where(w > 0, y - (level[:, None] + slope[:, None] * x), 0.0)
+    n = (w > 0).sum(axis=1)
+    dof = np.maximum(n - 2, 1)
+    sigma = np.sqrt((w * residual**2).sum(axis=1) / safe * n / dof)
+    se = np.where(sxx > 0, sigma / np.sqrt(np.where(sxx > 0, sxx, 1.0) * n / safe), 0.0)
+    return level, slope, se, sigma
+
+
+def _ladder(share: np.ndarray, t) -> np.ndarray:
+    return (
+        (share >= t.team_watch).astype(int)
+        + (share >= t.team_warning).astype(int)
+        + (share >= t.team_critical).astype(int)
+    )
+
+
+def _matrix(strain: pd.DataFrame, column: str, teams, weeks) -> np.ndarray:
+    table = strain.pivot_table(
+        index="team_id", columns="week_start", values=column, aggfunc="first"
+    )
+    return table.reindex(index=teams, columns=weeks).to_numpy(dtype="float64")
+
+
+def team_forecasts(
+    strain: pd.DataFrame,
+    current: pd.DataFrame,
+    *,
+    week_start: dt.date,
+    thresholds,
+    settings: ForecastSettings = DEFAULT_SETTINGS,
+) -> pd.DataFrame:
+    """Per team in ``current``: the probabilities of each level within the horizon.
+
+    ``strain``: team-week strain rows (``week_start`` datetime64, ``people``,
+    ``share_flagged``, ``hours_trend_pct``, ``contacts_trend_pct``,
+    ``n_<reason>``); only weeks up to ``week_start`` (the latest complete
+    week's Monday) are read. ``current``: team_id, level_rank (that week's
+    level) and checkin_rank. Returns :data:`FORECAST_COLUMNS`; ``p_<level>``
+    is the probability of being at or above that level in at least one of
+    the next ``horizon`` weeks; ``drivers`` a list of ``{"code", "params"}``.
+    """
+    t = thresholds
+    s = settings
+    latest = pd.Timestamp(week_start)
+    weeks = [latest - pd.Timedelta(weeks=k) for k in range(s.history_weeks - 1, -1, -1)]
+    x = np.arange(-(s.history_weeks - 1), 1, dtype="float64")
+    weights = 0.5 ** (-x / s.half_life_weeks)
+    teams = current["team_id"].tolist()
+    by_week = _week_label(latest + pd.Timedelta(weeks=s.horizon))
+    if not teams:
+        return pd.DataFrame({column: [] for column in FORECAST_COLUMNS})
+    history = strain.loc[strain["week_start"] <= latest]
+    share = _matrix(history, "share_flagged", teams, weeks)
+    people = _matrix(history, "people", teams, weeks)
+    trends = [_matrix(history, f"{name}_trend_pct", teams, weeks) for name in ("hours", "contacts")]
+    seen = (~np.isnan(share)).sum(axis=1)
+    team_people = np.nan_to_num(
+        people[:, -1], nan=np.nanmax(np.c_[people, np.zeros(len(teams))], axis=1)
+    )
+    team_people = np.maximum(team_people, 1).astype("int64")
+
+    rng = np.random.default_rng(s.seed)
+    d = s.draws
+    steps = np.cumsum(s.damping ** np.arange(1, s.horizon + 1))  # damped distance per week ahead
+
+    def futures(level, slope, se, sigma, lower=None, upper=None):
+        slopes = slope[:, None] + se[:, None] * rng.standard_normal((len(teams), d))
+        out = []
+        for h, step in enumerate(steps, start=1):
+            noise = sigma[:, None] * np.sqrt(h) * rng.standard_normal((len(teams), d))
+            value = level[:, None] + slopes * step + noise
+            out.append(np.clip(value, lower, upper) if lower is not None else value)
+        return out
+
+    level, slope, se, sigma = _fit(share, weights, x)
+    # The share of a small team moves in steps of 1/people: keep the scatter at least that.
+    sigma = np.maximum(sigma, 0.5 / team_people)
+    share_paths = futures(level, slope, se, sigma, 0.0, 1.0)
+    trend_paths = []
+    for matrix in trends:
+        t_level, t_slope, t_se, t_sigma = _fit(matrix, weights, x)
+        known = (~np.isnan(matrix)).sum(axis=1) >= s.min_history
+        paths = futures(t_level, t_slope, t_se, np.maximum(t_sigma, 2.0))
+        trend_paths.append([np.where(known[:, None], p, -np.inf) for p in paths])
+
+    checkin_rank = current["checkin_rank"].fillna(0).to_numpy(dtype="int64")
+    reached = np.zeros((len(teams), d), dtype="int64")
+    for h in range(s.horizon):
+        flagged = np.round(share_paths[h] * team_people[:, None])
+        rank = _ladder(flagged / team_people[:, None], t)
+        trend_watch = (trend_paths[0][h] >= t.team_trend_pct) | (
+            trend_paths[1][h] >= t.team_trend_pct
+        )
+        rank = np.maximum.reduce(
+            [rank, trend_watch.astype(int), np.broadcast_to(checkin_rank[:, None], rank.shape)]
+        )
+        reached = np.maximum(reached, rank)
+
+    drivers = _drivers(history, teams, weeks, level, slope, trends, t)
+    rows = []
+    for i, team_id in enumerate(teams):
+        enough = seen[i] >= s.min_history
+        probabilities = [
+            float((reached[i] >= rank).mean()) if enough else np.nan for rank in (1, 2, 3)
+        ]
+        rows.append(
+            {
+                "team_id": team_id,
+                "week": _week_label(latest),
+                "by_week": by_week,
+                "status": STATUS_OK if enough else STATUS_SHORT_HISTORY,
+                "level_rank": int(current["level_rank"].iloc[i]),
+                "p_watch": probabilities[0],
+                "p_warning": probabilities[1],
+                "p_critical": probabilities[2],
+                "drivers": drivers[i] if enough else [],
+            }
+        )
+    return pd.DataFrame(rows).loc[:, list(FORECAST_COLUMNS)]
+
+
+def _drivers(history, teams, weeks, level, slope, trends, t) -> list[list[dict]]:
+    """Per team, the signals that push the forecast up, strongest first."""
+    out: list[list[dict]] = [[] for _ in teams]
+    share_now = _matrix(history, "share_flagged", teams, weeks)[:, -1]
+    for i in range(len(teams)):
+        if slope[i] > 0.01 and not np.isnan(share_now[i]) and share_now[i] < 1:
+            out[i].append(
+                {
+                    "code": "share_flagged_rising",
+                    "params": {
+                        "share": round(float(share_now[i]), 4),
+                        "per_week": round(float(slope[i]), 4),
+                        "line": t.team_warning,
+                    },
+                    "weight": 1e6,  # the level is made of this share: name it first
+                }
+            )
+    for name, matrix in zip(("hours_trend", "contacts_trend"), trends, strict=True):
+        now = matrix[:, -1]
+        for i in range(len(teams)):
+            if not np.isnan(now[i]) and now[i] >= t.team_trend_pct / 2:
+                out[i].append(
+                    {
+                        "code": name,
+                        "params": {"pct": round(float(now[i]), 1), "line": t.team_trend_pct},
+                        "weight": float(now[i]) / max(t.team_trend_pct, 1.0),
+                    }
+                )
+    back = weeks[-4] if len(weeks) >= 4 else weeks[0]
+    for reason in PERSON_REASONS:
+        column = f"n_{reason}"
+        if column not in history.columns:
+            continue
+        counts = _matrix(history, column, teams, [back, weeks[-1]])
+        for i in range(len(teams)):
+            before, now = np.nan_to_num(counts[i, 0]), np.nan_to_num(counts[i, 1])
+            if now > before:
+                out[i].append(
+                    {
+                        "code": "reason_rising",
+                        "params": {"reason": reason, "before": int(before), "now": int(now)},
+                        "weight": float(now - before),
+                    }
+                )
+    for i in range(len(teams)):
+        out[i].sort(key=lambda item: -item["weight"])
+        out[i] = [{"code": item["code"], "params": item["params"]} for item in out[i][:4]]
+    return out
+
+
+def naive_reach(current_rank: np.ndarray) -> dict[str, np.ndarray]:
+    """The naive forecast "the same level as this week", as 0/1 probabilities per level."""
+    return {f"p_{LEVELS[rank]}": (current_rank >= rank).astype(float) for rank in (1, 2, 3)}
+
+
+def plain_probability(p: float) -> str:
+    """A word for a probability: the code ``reasons`` turns into a translated phrase."""
+    if p >= 0.9:
+        return "very_likely"
+    if p >= 0.6:
+        return "likely"
+    if p >= 0.3:
+        return "possible"
+    if p >= 0.1:
+        return "unlikely"
+    return "very_unlikely"
