@@ -28,10 +28,6 @@ from dataclasses import dataclass, field
 
 from .dialogue import Edge, Node, follow_path, point_ranges, total_range
 
-KINDS = ("single", "multiple", "true_false", "situational", "dialogue", "rephrasing", "free_text")
-AUTO_KINDS = ("single", "multiple", "true_false", "situational", "dialogue")
-HUMAN_KINDS = ("rephrasing", "free_text")
-
 
 @dataclass(frozen=True)
 class QuestionSpec:
