@@ -10,7 +10,7 @@ STAMP   = $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 REDIS  ?= redis://127.0.0.1:6379/0
 
-.PHONY: demo mail test test-postgres e2e bench lint format messages wheel clean
+.PHONY: demo mail test test-pure test-postgres e2e bench lint format messages wheel clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,20 @@ mail:
 
 test: $(STAMP)
 	$(PY) -m pytest -n 2
+
+# The pure cores' tests with Django switched off: a Django import in scoring, formats,
+# lib, hiring stats, instruments, privacy, periods, importing or metrics fails here.
+PURE_TESTS = tests/test_layering.py \
+	tests/courses/test_formats.py tests/courses/test_quiz_scoring.py \
+	tests/courses/test_dialogue_graph.py tests/courses/test_portal_lib.py \
+	tests/courses/test_rephrasing.py tests/courses/test_cells.py \
+	tests/hiring/test_stats.py \
+	tests/wellbeing/test_instruments.py tests/wellbeing/test_privacy.py \
+	tests/wellbeing/test_periods.py tests/wellbeing/test_importing_pure.py \
+	tests/wellbeing/test_metrics.py tests/wellbeing/test_charts.py
+
+test-pure: $(STAMP)
+	$(PY) -m pytest -p no:django -p no:xdist -q $(PURE_TESTS)
 
 test-postgres: $(STAMP)
 	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS) $(PY) -m pytest -n 2 -m "not e2e"

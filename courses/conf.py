@@ -9,6 +9,9 @@ from typing import Any
 from django.conf import settings
 
 DEFAULTS: dict[str, Any] = {
+    # Where a person goes back to from a Steady page that has no other way out: a path
+    # or a URL name of the host site (the demo host uses its role landing, "home").
+    "HOME_URL": "/",
     # Courses and certificates
     "REMINDER_DAYS_BEFORE_DUE": 3,
     "SITE_URL": "http://127.0.0.1:8000",

@@ -22,12 +22,8 @@ ALLOWED = {
     "training": {"courses", "hiring", "wellbeing"},
 }
 VIEWS_IMPORTERS = ("urls", "wagtail_hooks")
-# Page models still import their serve views lazily; the course/lesson/quiz page
-# rewrite (its own branch) moves that to services and selectors. Remove these then.
-PENDING_VIEWS_IMPORTS = {
-    ("courses.models.pages", "courses.views.learner"),
-    ("courses.models.quiz", "courses.views.quiz"),
-}
+# Every exception to "views are imported only by urls and wagtail_hooks": none left.
+PENDING_VIEWS_IMPORTS: set[tuple[str, str]] = set()
 
 
 def _module_name(path: Path) -> str:

@@ -157,9 +157,3 @@ def team_visible_to(*, user, team_id: int) -> Team | None:
     if not can_see_all_teams(user):
         teams = teams.filter(memberships__user=user, memberships__role=TeamMembership.Role.LEAD)
     return teams.first()
-
-
-def scales_of(form_code: str) -> tuple[str, ...]:
-    from wellbeing.instruments import get
-
-    return tuple(scale.code for scale in get(form_code).scales)

@@ -86,11 +86,17 @@ def test_setup_schedules_declares_the_three_jobs_once():
     assert Schedule.objects.filter(name="steady.courses.reminders").count() == 1
 
 
-def test_the_scheduled_functions_run(assigned):
-    from courses.tasks import lead_digests_weekly, reminders_daily
+def test_the_scheduled_functions_run_for_today(assigned, monkeypatch):
+    from courses import tasks
 
-    assert reminders_daily() >= 0
-    assert lead_digests_weekly() >= 0
+    team, _person, _enrolment = assigned
+    lead_of(team)
+    monkeypatch.setattr(tasks.timezone, "localdate", lambda: DUE - timedelta(days=3))
+    assert tasks.reminders_daily() == 1
+    assert tasks.reminders_daily() == 0  # once only
+    assert tasks.lead_digests_weekly() == 0  # nothing overdue yet
+    monkeypatch.setattr(tasks.timezone, "localdate", lambda: DUE + timedelta(days=1))
+    assert tasks.lead_digests_weekly() == 1  # the lead hears of the overdue course
 
 
 def test_a_reminder_speaks_the_persons_language(assigned):

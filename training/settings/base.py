@@ -158,6 +158,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# Steady pages lead back to the demo's role landing (the plugin's default is "/").
+STEADY_HOME_URL = "home"
 
 # Languages: English, Russian, Polish — the UI, the Wagtail admin and the content.
 LANGUAGE_CODE = "en"

@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
+from django.shortcuts import redirect, resolve_url
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.conf import steady_setting
 from courses.lib.session_memo import session_memo_forget
 from wellbeing import instruments
 from wellbeing.context_processors import CHECKIN_MEMO
@@ -28,7 +29,7 @@ def checkin(request):
             if "skip" in request.POST:
                 checkin_skip(user=request.user, form=form_code, period=period, today=today)
                 messages.info(request, _("Skipped. The next check-in will come as usual."))
-                return redirect("home")
+                return redirect(steady_setting("HOME_URL"))
             form = CheckInForm(request.POST, instrument=instruments.get(form_code))
             if form.is_valid():
                 checkin_submit(
@@ -42,17 +43,24 @@ def checkin(request):
                 messages.success(
                     request, _("Thank you. Your answers were stored without your name.")
                 )
-                return redirect("home")
+                return redirect(steady_setting("HOME_URL"))
         except CheckInRefused as refused:
             messages.error(request, refused.message)
             return redirect("wellbeing:checkin")
-        return TemplateResponse(
-            request, "wellbeing/checkin.html", {"form": form, "pending": pending}, status=400
-        )
+        return _page(request, form, pending, status=400)
     form = None
     if pending is not None:
         form = CheckInForm(
             instrument=pending.instrument,
             initial={"form_code": pending.form, "period": pending.period},
         )
-    return TemplateResponse(request, "wellbeing/checkin.html", {"form": form, "pending": pending})
+    return _page(request, form, pending)
+
+
+def _page(request, form, pending, *, status: int = 200):
+    context = {
+        "form": form,
+        "pending": pending,
+        "home_url": resolve_url(steady_setting("HOME_URL")),
+    }
+    return TemplateResponse(request, "wellbeing/checkin.html", context, status=status)
