@@ -1,12 +1,19 @@
 from .burnout import BurnoutWarning
-from .checkins import CheckIn, CheckInReceipt
+from .checkins import (
+    CheckInReceipt,
+    ReleasedCheckInComments,
+    ReleasedCheckInFigure,
+    SealedCheckIn,
+)
 from .settings import WellbeingSettings
 from .workload import WorkloadImport, WorkloadRecord
 
 __all__ = [
     "BurnoutWarning",
-    "CheckIn",
     "CheckInReceipt",
+    "ReleasedCheckInComments",
+    "ReleasedCheckInFigure",
+    "SealedCheckIn",
     "WellbeingSettings",
     "WorkloadImport",
     "WorkloadRecord",
