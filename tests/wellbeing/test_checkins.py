@@ -1,6 +1,7 @@
 """Anonymous check-ins: nothing ties an answer to a person; one answer per period; skipping."""
 
 import datetime as dt
+import json
 import random
 
 import pytest
@@ -185,6 +186,17 @@ def _every_stored_cell() -> list[tuple[str, list]]:
     return rows
 
 
+def _cached_values() -> list[str]:
+    """Every value in the default cache, local memory or Redis."""
+    from django.core.cache import cache
+
+    store = cache._cache
+    if isinstance(store, dict):
+        return [repr(value) for value in store.values()]
+    client = store.get_client(None, write=False)
+    return [_as_text(client.get(key) or b"") for key in client.scan_iter()]
+
+
 def _as_text(value) -> str:
     if isinstance(value, bytes | memoryview):
         return bytes(value).decode("latin-1")
@@ -216,10 +228,7 @@ def test_while_the_period_is_open_no_stored_cell_holds_any_answer_or_comment(six
         assert '"sib"' not in text and "cbi_w1" not in text, table
     # Logs and the cache hold nothing of the answers either.
     assert not any(marker in record.getMessage() for record in caplog.records for marker in markers)
-    from django.core.cache import cache
-
-    local = getattr(cache, "_cache", {})
-    assert not any(marker in repr(value) for value in local.values() for marker in markers)
+    assert not any(marker in value for value in _cached_values() for marker in markers)
     # What pairs by order (rowid/ctid/xmin) with a receipt is ciphertext of one fixed length...
     blobs = [bytes(b) for b in SealedCheckIn.objects.values_list("sealed", flat=True)]
     assert len(blobs) == len(people) and len({len(b) for b in blobs}) == 1
@@ -255,9 +264,11 @@ def _released_state(period: str) -> list:
         offset = 2 if connection.vendor == "postgresql" else 1
         values = [value for value in text[offset + 1 :] if value != period]  # no ctid, xmin, pk
         if table.endswith("comments"):
-            values = [sorted(str(values))]  # shuffled at release: compare as a multiset
+            values = sorted(json.loads(values[-1]))  # shuffled at release: a multiset
         cells.append((table, values))
-    return cells
+    # The physical order of aggregate rows is the storage engine's (PostgreSQL reuses
+    # free space): it carries no person, so compare what is stored, not where.
+    return sorted(cells)
 
 
 def test_after_release_the_stored_state_is_the_same_whoever_gave_which_answer(six):
@@ -277,16 +288,13 @@ def test_after_release_the_stored_state_is_the_same_whoever_gave_which_answer(si
             period=WEEK,
             answers=KNOWN[i],
             today=MONDAY,
-            comment=f"marker-{i}",
+            comment=f"marker-{i}-{people[i].pk}",
         )
     checkins_release(today=SUNDAY_AFTER)
     assert SealedCheckIn.objects.count() == CheckInReceipt.objects.count() == 0
     first, second = _released_state(OTHER_WEEK), _released_state(WEEK)
     assert first and len(first) == len(second)
-    for (table_a, values_a), (table_b, values_b) in zip(first, second, strict=True):
-        assert table_a == table_b
-        if table_a.endswith("figure"):
-            assert values_a == values_b
+    assert first == second
 
 
 def test_after_release_no_per_person_record_remains_and_deleted_pages_are_wiped(six):
