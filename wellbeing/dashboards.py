@@ -12,8 +12,9 @@ import pandas as pd
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
+from courses.conf import steady_setting
 from courses.models import Team
-from wellbeing import instruments, loaders, reasons, selectors
+from wellbeing import instruments, loaders, privacy, reasons, selectors
 from wellbeing.charts import Series, line_chart
 from wellbeing.models import BurnoutWarning, WellbeingSettings
 from wellbeing.reasons import SCALE_NAMES
@@ -67,11 +68,41 @@ def workload_charts(*, team_ids: list[int] | None, today: dt.date, t) -> list:
     ]
 
 
+def shown_cell(cell: dict) -> dict:
+    """A released cell with what may be said of it (privacy rule 6: no certainty).
+
+    Adds ``mean_text``, ``share_text`` and ``chart_value`` (the mean, or the
+    bound shown instead of it); the exact mean of a small group stays out of
+    the page.
+    """
+    shown = reasons.checkin_figure(
+        scale=cell["scale"],
+        n=cell["n"],
+        mean=cell["mean"],
+        share=cell.get("share_concern"),
+        k=cell["k"],
+    )
+    return {
+        "period": cell["period"],
+        "scale": cell["scale"],
+        "released": True,
+        "n": cell["n"],
+        "participation": cell.get("participation"),
+        "mean_text": reasons.checkin_mean_text(shown, scale=cell["scale"]),
+        "share_text": reasons.checkin_share_text(shown),
+        "chart_value": shown.mean if shown.mean is not None else shown.mean_limit,
+        "exact": shown.exact,
+    }
+
+
 def checkin_view(*, released: pd.DataFrame, team_id: int, k: int) -> dict:
     """Released check-in trends of one group: a chart of the monthly scales and a table."""
-    trend = selectors.checkin_trend_for_team(
-        released=released, team_id=team_id, scales=MONTHLY_SCALES + WEEKLY_SCALES
-    )
+    trend = [
+        shown_cell(row) if row["released"] else row
+        for row in selectors.checkin_trend_for_team(
+            released=released, team_id=team_id, scales=MONTHLY_SCALES + WEEKLY_SCALES
+        )
+    ]
     months = sorted({row["period"] for row in trend if row["scale"] in MONTHLY_SCALES})
     by_key = {(row["period"], row["scale"]): row for row in trend}
     chart = None
@@ -82,7 +113,7 @@ def checkin_view(*, released: pd.DataFrame, team_id: int, k: int) -> dict:
             series=[
                 Series(
                     str(SCALE_NAMES[scale]),
-                    [by_key.get((m, scale), {}).get("mean") for m in months],
+                    [by_key.get((m, scale), {}).get("chart_value") for m in months],
                     css,
                 )
                 for scale, css in zip(MONTHLY_SCALES, ("s1", "s2", "s3"), strict=True)
@@ -105,6 +136,9 @@ def checkin_view(*, released: pd.DataFrame, team_id: int, k: int) -> dict:
         "scales": [SCALE_NAMES[s] for s in MONTHLY_SCALES + WEEKLY_SCALES],
         "k": k,
         "any": bool(trend),
+        "complementary": any(row.get("why") == "complementary" for row in trend),
+        "bands": any(row["released"] and not row["exact"] for row in trend),
+        "exact_size": privacy.exact_group_size(k),
     }
 
 
@@ -150,6 +184,7 @@ def team_context(*, team: Team, today: dt.date) -> dict:
         "history": [{"object": w, "badge": LEVEL_BADGES.get(w.level, "badge")} for w in history],
         "charts": workload_charts(team_ids=[team.pk], today=today, t=t),
         "checkins": checkin_view(released=released, team_id=team.pk, k=preferences.k),
+        **comments_context(teams=[team]),
     }
 
 
@@ -187,7 +222,7 @@ def organisation_context(*, today: dt.date) -> dict:
     groups = [(_("Whole organisation"), selectors.ORGANISATION_ID)] + [
         (team.label, team.pk) for team in teams
     ]
-    latest_rows = _latest_released_table(released, groups)
+    latest_rows = _latest_released_table(released, groups, k=preferences.k)
     return {
         "teams": teams,
         "weeks": [label for _start, label in weeks],
@@ -197,12 +232,27 @@ def organisation_context(*, today: dt.date) -> dict:
             released=released, team_id=selectors.ORGANISATION_ID, k=preferences.k
         ),
         "latest": latest_rows,
+        **comments_context(teams=teams),
         "k": preferences.k,
         "scales": [SCALE_NAMES[s] for s in MONTHLY_SCALES],
     }
 
 
-def _latest_released_table(released: pd.DataFrame, groups) -> dict:
+def comments_context(*, teams: list[Team]) -> dict:
+    """Released check-in comments of these teams (issue: comments shown to leads and HR)."""
+    enabled = bool(steady_setting("CHECKIN_COMMENTS_ENABLED"))
+    names = {team.pk: team.name for team in teams}
+    blocks = selectors.checkin_comments_released(team_ids=list(names)) if enabled and names else []
+    for block in blocks:
+        block["team_name"] = names.get(block["team_id"], "") if len(names) > 1 else ""
+    minimum = max(
+        int(steady_setting("CHECKIN_COMMENTS_MIN_ANSWERS")),
+        WellbeingSettings.load().k,
+    )
+    return {"comments_enabled": enabled, "comments": blocks, "comments_min": minimum}
+
+
+def _latest_released_table(released: pd.DataFrame, groups, *, k: int) -> dict:
     """The latest closed month: one row per group, a cell per monthly scale."""
     monthly = released.loc[released["scale"].isin(MONTHLY_SCALES)] if len(released) else released
     closed = (
@@ -210,6 +260,7 @@ def _latest_released_table(released: pd.DataFrame, groups) -> dict:
     )
     if not len(closed):
         return {"period": None, "rows": []}
+    exact_size = privacy.exact_group_size(k)
     period = max(closed["period"])
     rows = []
     for name, group_id in groups:
@@ -224,16 +275,30 @@ def _latest_released_table(released: pd.DataFrame, groups) -> dict:
                 cells.append(None)
                 continue
             row = match.iloc[0]
-            cells.append(
-                {
-                    "released": bool(row["released"]),
-                    "mean": float(row["mean"]) if row["released"] else None,
-                    "n": int(row["n"]) if row["released"] else None,
-                    "share_concern": float(row["share_concern"])
-                    if row["released"] and pd.notna(row["share_concern"])
-                    else None,
-                    "why": None if row["released"] else row["suppressed_because"],
-                }
-            )
+            if row["released"]:
+                cells.append(
+                    shown_cell(
+                        {
+                            "period": period,
+                            "scale": scale,
+                            "n": int(row["n"]),
+                            "mean": float(row["mean"]),
+                            "share_concern": float(row["share_concern"])
+                            if pd.notna(row["share_concern"])
+                            else None,
+                            "participation": None,
+                            "k": int(row["k"]),
+                        }
+                    )
+                )
+            else:
+                cells.append({"released": False, "why": row["suppressed_because"]})
         rows.append({"name": name, "is_org": group_id == selectors.ORGANISATION_ID, "cells": cells})
-    return {"period": period, "rows": rows}
+    shown = [cell for row in rows for cell in row["cells"] if cell]
+    return {
+        "period": period,
+        "rows": rows,
+        "complementary": any(cell.get("why") == "complementary" for cell in shown),
+        "bands": any(cell["released"] and not cell["exact"] for cell in shown),
+        "exact_size": exact_size,
+    }

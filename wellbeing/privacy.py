@@ -43,6 +43,25 @@ The rules
    only: a parent's comments minus a child's comments are the other
    children's comments.
 
+6. **No certainty about an individual** (:func:`shown_figure`). In a group
+   of fewer than ``2k`` answers, a share "beyond the line" of 0% or 100%
+   would tell every member where they stand, and so would a mean close
+   enough to an end of the scale (the mean of ``n`` answers can only exceed
+   ``max - (max - line) / n`` if every answer is beyond the line). So for
+   such groups a share is never shown as a number, only as a band ("fewer
+   than half" / "half or more"; every band holds at least two possible
+   counts once ``n >= 3``), always, whatever its value, so that the band
+   itself is no tell; and a mean beyond ``max - 2 (max - line) / n`` (or
+   below ``min + 2 (line - min) / n``) is shown as a bound ("at least …",
+   "at most …"), for which every member could be on either side of the line.
+   Scales without a published line use the middle of the scale. Groups of
+   ``2k`` answers or more are shown exactly. Dashboards, warning reasons,
+   e-mails and exports all format check-in figures through this rule.
+7. **Frozen at release.** A period's release is decided once, when it has
+   closed, and stored (``services.checkins_release``); later changes to
+   teams, people, memberships, ``k`` or settings never change a released
+   figure or its ``n``.
+
 Answer counts (``answers``, ``participation``) are blanked with the rest of a
 suppressed row; a hidden group's count may still be bounded from its
 parent's, which tells how many answered, never what.
@@ -58,8 +77,10 @@ week.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -249,3 +270,86 @@ def release_comments(
     shown = [comment.strip() for comment in comments if comment and comment.strip()]
     rng.shuffle(shown)
     return shown
+
+
+# --- rule 6: no certainty about an individual ---------------------------------------
+
+#: Exact shares and means near an end of the scale are shown only for groups
+#: of at least CERTAINTY_FACTOR * k answers.
+CERTAINTY_FACTOR = 2
+
+BAND_UNDER_HALF = "under_half"
+BAND_HALF_OR_MORE = "half_or_more"
+BOUND_AT_LEAST = "at_least"
+BOUND_AT_MOST = "at_most"
+
+
+@dataclass(frozen=True)
+class ShownFigure:
+    """What may be said about one released cell.
+
+    Exactly one of ``mean`` / (``mean_bound``, ``mean_limit``) is set, and
+    exactly one of ``share`` / ``share_band`` when the scale has a line
+    (neither when it has none or the share is unknown).
+    """
+
+    n: int
+    mean: float | None = None
+    mean_bound: str | None = None
+    mean_limit: float | None = None
+    share: float | None = None
+    share_band: str | None = None
+
+    @property
+    def exact(self) -> bool:
+        return self.mean_bound is None and self.share_band is None
+
+
+def exact_group_size(k: int) -> int:
+    """The smallest group whose shares and means are shown exactly."""
+    return CERTAINTY_FACTOR * effective_k(k)
+
+
+def shown_figure(
+    *,
+    n: int,
+    mean: float,
+    share: float | None,
+    k: int,
+    minimum: float,
+    maximum: float,
+    line: float | None,
+) -> ShownFigure:
+    """Rule 6 for one released cell: exact numbers, or a band and a bound.
+
+    ``line`` is the scale's published line (None: the middle of the scale).
+    The bounds are rounded outwards to whole points (1 decimal on scales of
+    fewer than 10 points), which only widens them.
+    """
+    n = int(n)
+    if n >= exact_group_size(k):
+        return ShownFigure(n=n, mean=float(mean), share=share)
+    centre = (minimum + maximum) / 2 if line is None else float(line)
+    upper = maximum - 2 * (maximum - centre) / n
+    lower = minimum + 2 * (centre - minimum) / n
+    digits = 1 if maximum - minimum < 10 else 0
+    scale = 10**digits
+    shown = ShownFigure(n=n, mean=float(mean))
+    if mean >= upper:
+        shown = ShownFigure(
+            n=n, mean_bound=BOUND_AT_LEAST, mean_limit=math.floor(upper * scale) / scale
+        )
+    elif mean <= lower:
+        shown = ShownFigure(
+            n=n, mean_bound=BOUND_AT_MOST, mean_limit=math.ceil(lower * scale) / scale
+        )
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return shown
+    band = BAND_HALF_OR_MORE if share * n >= n / 2 else BAND_UNDER_HALF
+    return ShownFigure(
+        n=n,
+        mean=shown.mean,
+        mean_bound=shown.mean_bound,
+        mean_limit=shown.mean_limit,
+        share_band=band,
+    )

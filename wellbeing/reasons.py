@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from wellbeing import metrics
+from wellbeing import instruments, metrics, privacy
 
 SCALE_NAMES = {
     "cbi_work": gettext_lazy("work-related burnout (CBI)"),
@@ -164,23 +164,72 @@ def render_reason(code: str, params: dict, *, total: int, t: metrics.Thresholds)
             "base": _n(p.get("baseline")),
         }
     if code == metrics.REASON_CHECKIN_CONCERN:
-        scale = str(p.get("scale"))
-        share = p.get("share")
-        return ngettext(
-            "Check-in %(period)s: average %(scale)s %(mean)s (line %(line)s), "
-            "%(pct)s%% of answers beyond the line, %(n)s answer.",
-            "Check-in %(period)s: average %(scale)s %(mean)s (line %(line)s), "
-            "%(pct)s%% of answers beyond the line, %(n)s answers.",
-            int(p.get("n") or 0),
-        ) % {
-            "period": p.get("period"),
-            "scale": SCALE_NAMES.get(scale, scale),
-            "mean": _n(p.get("mean"), 1 if scale == "sib" else 0),
-            "line": _n(p.get("line")),
-            "pct": _pct(share),
-            "n": int(p.get("n") or 0),
-        }
+        return render_checkin_concern(p)
     return code
+
+
+def checkin_figure(*, scale: str, n: int, mean: float, share: float | None, k: int):
+    """`privacy.shown_figure` for one check-in cell of a scale (rule 6: no certainty)."""
+    spec = instruments.SCALES[scale]
+    return privacy.shown_figure(
+        n=n,
+        mean=mean,
+        share=share,
+        k=k,
+        minimum=spec.minimum,
+        maximum=spec.maximum,
+        line=spec.line,
+    )
+
+
+def checkin_mean_text(shown: privacy.ShownFigure, *, scale: str) -> str:
+    """The mean as it may be shown: a number, or a bound for a small group."""
+    digits = 1 if scale == "sib" else 0
+    if shown.mean_bound == privacy.BOUND_AT_LEAST:
+        return _("at least %(value)s") % {"value": _n(shown.mean_limit, digits)}
+    if shown.mean_bound == privacy.BOUND_AT_MOST:
+        return _("at most %(value)s") % {"value": _n(shown.mean_limit, digits)}
+    return _n(shown.mean, 1)
+
+
+def checkin_share_text(shown: privacy.ShownFigure) -> str | None:
+    """The share beyond the line as it may be shown: a percentage, or a band."""
+    if shown.share_band == privacy.BAND_UNDER_HALF:
+        return _("fewer than half of the answers beyond the line")
+    if shown.share_band == privacy.BAND_HALF_OR_MORE:
+        return _("half of the answers or more beyond the line")
+    if shown.share is None:
+        return None
+    return _("%(pct)s%% of the answers beyond the line") % {"pct": _pct(shown.share)}
+
+
+def render_checkin_concern(p: dict) -> str:
+    """The check-in reason of a warning, under the small-group rule (privacy rule 6)."""
+    scale = str(p.get("scale"))
+    n = int(p.get("n") or 0)
+    k = max(int(p.get("k") or 0), privacy.DEFAULT_MIN_GROUP_SIZE)
+    shown = checkin_figure(
+        scale=scale, n=n, mean=float(p.get("mean") or 0.0), share=p.get("share"), k=k
+    )
+    digits = 1 if scale == "sib" else 0
+    mean = (
+        _n(shown.mean, digits)
+        if shown.mean_bound is None
+        else checkin_mean_text(shown, scale=scale)
+    )
+    return ngettext(
+        "Check-in %(period)s: average %(scale)s %(mean)s (line %(line)s), %(share)s, %(n)s answer.",
+        "Check-in %(period)s: average %(scale)s %(mean)s (line %(line)s), %(share)s, "
+        "%(n)s answers.",
+        n,
+    ) % {
+        "period": p.get("period"),
+        "scale": SCALE_NAMES.get(scale, scale),
+        "mean": mean,
+        "line": _n(p.get("line")),
+        "share": checkin_share_text(shown) or "–",
+        "n": n,
+    }
 
 
 def render_action(code: str) -> str:

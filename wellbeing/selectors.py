@@ -1,25 +1,22 @@
 """Reads for the wellbeing pages, tasks and exports.
 
-This module is the ONLY reader of `CheckIn` rows for anything a person sees:
-it aggregates them with `metrics.team_checkin_scores` and lets through only
-what `privacy.release` releases. The release is always decided for the whole
-organisation at once (every team, under one organisation group), then filtered
-for the viewer, so a lead's page and HR's page suppress the same cells and
-cannot be subtracted from each other.
+Check-in figures are read only from what `services.checkins_release` froze:
+the release was decided for the whole organisation at once (every team, under
+one organisation group), so a lead's page and HR's page suppress the same
+cells and cannot be subtracted from each other, and nothing done later
+(teams, people, k) can change a released number.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import random
 
 import pandas as pd
 from django.db.models import Count, Q, QuerySet
 
-from courses.conf import steady_setting
 from courses.models import Team, TeamMembership
-from wellbeing import metrics, privacy
-from wellbeing.models import BurnoutWarning, CheckIn, WellbeingSettings
+from wellbeing import metrics, periods
+from wellbeing.models import BurnoutWarning, ReleasedCheckInComments, ReleasedCheckInFigure
 
 #: The group id of the whole organisation in check-in aggregates (team ids start at 1).
 ORGANISATION_ID = 0
@@ -52,32 +49,57 @@ def team_member_counts() -> dict[int, int]:
     return dict(rows)
 
 
-def _checkin_frame() -> pd.DataFrame:
-    columns = ["team_id", "period", *CheckIn.SCALE_FIELDS]
-    frame = pd.DataFrame.from_records(
-        CheckIn.objects.order_by().values_list(*columns), columns=columns
-    )
-    return frame.astype({scale: "float64" for scale in CheckIn.SCALE_FIELDS})
+_FIGURE_COLUMNS = (
+    "group_id",
+    "parent_id",
+    "period",
+    "scale",
+    "answers",
+    "n",
+    "mean",
+    "share_concern",
+    "team_size",
+    "participation",
+    "released",
+    "suppressed_because",
+    "k",
+)
 
 
 def checkin_scores_released(*, today: dt.date, k: int | None = None) -> pd.DataFrame:
-    """Check-in aggregates of every team and of the organisation, after the release rules.
+    """Check-in figures of every team and of the organisation, as frozen at release.
 
-    Returns `metrics.CHECKIN_SCORE_COLUMNS` plus `released` and
-    `suppressed_because`; suppressed rows have their numbers blanked by
-    `privacy.release`. The organisation is the row with team_id ORGANISATION_ID.
+    Returns `metrics.CHECKIN_SCORE_COLUMNS` plus `released`,
+    `suppressed_because` and `k` (the minimum group size applied), for the
+    periods that ended before `today`; a suppressed cell has its numbers blank
+    (NA). The organisation is the row
+    with team_id ORGANISATION_ID. Figures are read as `services.checkins_release`
+    froze them: `k` is the one applied at release, and later changes to teams,
+    people, memberships or settings change nothing here (the argument is kept
+    for callers; it is ignored).
     """
-    if k is None:
-        k = WellbeingSettings.load().min_group_size
-    checkins = _checkin_frame()
-    if checkins.empty:
-        empty = pd.DataFrame({c: [] for c in metrics.CHECKIN_SCORE_COLUMNS})
-        return empty.assign(released=pd.Series([], dtype=bool), suppressed_because=[])
-    sizes = team_member_counts()
-    parents = {team_id: ORGANISATION_ID for team_id in sizes}
-    team_sizes = pd.DataFrame({"team_id": list(sizes), "size": list(sizes.values())})
-    scores = metrics.team_checkin_scores(checkins, team_sizes=team_sizes, parents=parents)
-    return privacy.release(scores, today=today, k=k)
+    rows = list(ReleasedCheckInFigure.objects.order_by("pk").values_list(*_FIGURE_COLUMNS))
+    frame = pd.DataFrame.from_records(rows, columns=list(_FIGURE_COLUMNS))
+    frame = frame.rename(columns={"group_id": "team_id"}).astype(
+        {
+            "team_id": "int64",
+            "parent_id": "Int64",
+            "answers": "Int64",
+            "n": "Int64",
+            "mean": "float64",
+            "share_concern": "float64",
+            "team_size": "float64",
+            "participation": "float64",
+            "released": bool,
+            "k": "int64",
+        }
+    )
+    if len(frame):
+        frame = frame.loc[periods.is_closed(frame["period"], today=today)]
+    frame = frame.assign(
+        suppressed_because=frame["suppressed_because"].where(frame["suppressed_because"] != "")
+    )
+    return frame.loc[:, [*metrics.CHECKIN_SCORE_COLUMNS, "released", "suppressed_because", "k"]]
 
 
 def checkin_trend_for_team(
@@ -93,7 +115,12 @@ def checkin_trend_for_team(
     ].sort_values(["scale", "period"])
     out = []
     for row in rows.itertuples(index=False):
-        item = {"period": row.period, "scale": row.scale, "released": bool(row.released)}
+        item = {
+            "period": row.period,
+            "scale": row.scale,
+            "released": bool(row.released),
+            "k": int(row.k),
+        }
         if row.released:
             item.update(
                 n=int(row.n),
@@ -107,25 +134,29 @@ def checkin_trend_for_team(
     return out
 
 
-def checkin_comments_released(*, team_id: int, period: str, today: dt.date) -> list[str]:
-    """Free-text comments of one team and period, when the rules allow, shuffled."""
-    settings = WellbeingSettings.load()
-    enabled = bool(steady_setting("CHECKIN_COMMENTS_ENABLED"))
-    if not enabled:
-        return []
-    rows = list(
-        CheckIn.objects.filter(team_id=team_id, period=period).values_list("comment", flat=True)
+def checkin_comments_released(*, team_ids: list[int], limit_periods: int = 3) -> list[dict]:
+    """Released comments of the given teams, the latest periods first.
+
+    Each item: team_id, period, answers, comments (in the shuffled order they
+    were frozen in). Only what `services.checkins_release` kept exists: the
+    comment rule was applied when the period was released.
+    """
+    rows = ReleasedCheckInComments.objects.filter(group_id__in=team_ids).order_by(
+        "-period", "group_id"
     )
-    return privacy.release_comments(
-        rows,
-        n_answers=len(rows),
-        period=period,
-        today=today,
-        enabled=enabled,
-        rng=random.SystemRandom(),
-        k=settings.min_group_size,
-        min_answers=steady_setting("CHECKIN_COMMENTS_MIN_ANSWERS"),
-    )
+    out = []
+    for row in rows:
+        if len({item["period"] for item in out} | {row.period}) > limit_periods:
+            break
+        out.append(
+            {
+                "team_id": row.group_id,
+                "period": row.period,
+                "answers": row.answers,
+                "comments": list(row.comments),
+            }
+        )
+    return out
 
 
 def warnings_latest(*, team_ids: list[int]) -> dict[int, BurnoutWarning]:

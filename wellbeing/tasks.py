@@ -66,11 +66,11 @@ def burnout_nightly(as_of: str | None = None) -> int:
     from django_q.tasks import async_task
 
     from courses.models import Team
-    from wellbeing.services import checkins_seal, warnings_compute
+    from wellbeing.services import checkins_release, warnings_compute
 
     today = timezone.localdate()
     day = dt.date.fromisoformat(as_of) if as_of else today - dt.timedelta(days=1)
-    checkins_seal(today=today)
+    checkins_release(today=today)
     team_ids = list(Team.objects.order_by("pk").values_list("pk", flat=True))
     if len(team_ids) <= TEAMS_PER_TASK:
         return warnings_compute(as_of=day)

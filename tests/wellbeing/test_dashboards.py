@@ -13,7 +13,8 @@ from tests.factories import (
     recruiter,
     wellbeing_admin,
 )
-from wellbeing.models import BurnoutWarning, CheckIn, WorkloadImport, WorkloadRecord
+from tests.wellbeing.checkin_data import release, sealed_answers
+from wellbeing.models import BurnoutWarning, WorkloadImport, WorkloadRecord
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -40,10 +41,8 @@ def _team_with(size: int, name: str = "Returns"):
         for person in people
         for offset in range(1, 60, 3)
     )
-    CheckIn.objects.bulk_create(
-        CheckIn(team=team, period="2026-10", form="monthly_full", cbi_work=55.0, who5=45.0)
-        for _ in range(min(size, 6))
-    )
+    sealed_answers(team, min(size, 6), period="2026-10", cbi_work=55.0, who5=45.0)
+    release(TODAY)
     BurnoutWarning.objects.create(
         team=team,
         week="2026-W47",
@@ -148,7 +147,8 @@ def test_the_lead_acknowledges_with_a_note(client, db):
 
 def test_the_lead_never_sees_a_single_check_in(client, db):
     team = _team_with(3)
-    CheckIn.objects.create(team=team, period="2026-09", form="monthly_full", cbi_work=87.5)
+    sealed_answers(team, 1, period="2026-09", cbi_work=87.5)
+    release(TODAY)
     client.force_login(lead_of(team))
     body = client.get("/team/").content.decode()
     assert "87.5" not in body

@@ -218,3 +218,57 @@ def test_comments_never_show_below_k():
 def test_comments_are_hidden_when_disabled_or_the_period_is_open():
     assert comments(enabled=False) == []
     assert comments(today=dt.date(2026, 11, 22)) == []
+
+
+# --- rule 6: no certainty about an individual in a small group ----------------------
+
+import itertools as _itertools  # noqa: E402
+
+from wellbeing.privacy import (  # noqa: E402
+    BAND_HALF_OR_MORE,
+    BAND_UNDER_HALF,
+    exact_group_size,
+    shown_figure,
+)
+
+
+def _display(values, *, k=3, line=50.0):
+    mean = sum(values) / len(values)
+    share = sum(v >= line for v in values) / len(values)
+    return shown_figure(
+        n=len(values), mean=mean, share=share, k=k, minimum=0, maximum=100, line=line
+    )
+
+
+def test_a_small_group_where_everyone_is_beyond_the_line_is_not_shown_as_100_percent():
+    # 7 answers, k = 5: under 2k = 10
+    shown = shown_figure(n=7, mean=89.3, share=1.0, k=5, minimum=0, maximum=100, line=50)
+    assert shown.share is None and shown.share_band == BAND_HALF_OR_MORE
+    assert shown.mean is None and shown.mean_limit <= 100 - 2 * 50 / 7
+
+
+def test_a_group_of_2k_is_shown_exactly():
+    shown = shown_figure(n=10, mean=92.5, share=1.0, k=5, minimum=0, maximum=100, line=50)
+    assert (shown.mean, shown.share, shown.exact) == (92.5, 1.0, True)
+    assert exact_group_size(2) == 6  # k is never below 3
+
+
+def test_a_small_group_s_share_is_always_a_band_whatever_its_value():
+    for share, band in ((0.0, BAND_UNDER_HALF), (0.4, BAND_UNDER_HALF), (0.6, BAND_HALF_OR_MORE)):
+        shown = shown_figure(n=5, mean=50, share=share, k=5, minimum=0, maximum=100, line=50)
+        assert (shown.share, shown.share_band) == (None, band)
+
+
+@pytest.mark.parametrize("n", [3, 4, 5])
+def test_no_display_of_a_small_group_tells_anyone_which_side_of_the_line_they_are_on(n):
+    """Every way n people can answer on a 0..100 scale in steps of 25: for each thing
+    that may be shown, each person could be on either side of the line."""
+    sides: dict = {}
+    for values in _itertools.product((0, 25, 50, 75, 100), repeat=n):
+        shown = _display(list(values))
+        key = (shown.mean, shown.mean_bound, shown.mean_limit, shown.share_band)
+        seen = sides.setdefault(key, [set() for _ in range(n)])
+        for person, value in enumerate(values):
+            seen[person].add(value >= 50)
+    certain = [key for key, people in sides.items() if any(len(s) == 1 for s in people)]
+    assert certain == []

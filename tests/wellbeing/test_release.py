@@ -3,10 +3,13 @@
 import datetime as dt
 import itertools
 
+import pandas as pd
 import pytest
 
+from courses.models import TeamMembership
 from tests.factories import MembershipFactory, TeamFactory, lead_of, wellbeing_admin
-from wellbeing.models import CheckIn, WellbeingSettings
+from tests.wellbeing.checkin_data import release, sealed_answers
+from wellbeing.models import ReleasedCheckInFigure, WellbeingSettings
 from wellbeing.selectors import ORGANISATION_ID, checkin_scores_released
 
 TODAY = dt.date(2026, 11, 27)
@@ -14,11 +17,8 @@ CLOSED = "2026-10"
 OPEN = "2026-11"
 
 
-def answers(team, count: int, *, period: str = CLOSED, cbi: float = 40.0):
-    CheckIn.objects.bulk_create(
-        CheckIn(team=team, period=period, form="monthly_full", cbi_work=cbi, who5=60.0)
-        for _ in range(count)
-    )
+def answers(team, count: int, *, period: str = CLOSED, cbi: float = 40.0, comment: str = ""):
+    sealed_answers(team, count, period=period, cbi_work=cbi, who5=60.0, comment=comment)
 
 
 @pytest.fixture
@@ -30,6 +30,7 @@ def three_teams(db):
     answers(teams[0], 7, cbi=40.0)
     answers(teams[1], 6, cbi=44.0)
     answers(teams[2], 2, cbi=93.75)  # too few: never shown, never recoverable
+    release(TODAY, k=5)
     return teams
 
 
@@ -59,10 +60,11 @@ def test_no_difference_of_released_numbers_reveals_a_group_below_k(db):
     """Many splits of answers over three teams: parent minus released children is 0 or >= k."""
     teams = [TeamFactory() for _ in range(3)]
     for counts in itertools.product((0, 1, 2, 4, 6), repeat=3):
-        CheckIn.objects.all().delete()
+        ReleasedCheckInFigure.objects.all().delete()
         for team, count in zip(teams, counts, strict=True):
             answers(team, count)
-        released = checkin_scores_released(today=TODAY, k=5)
+        release(TODAY, k=5)
+        released = checkin_scores_released(today=TODAY)
         rows = released.loc[released["scale"] == "cbi_work"]
         org = rows.loc[rows["team_id"] == ORGANISATION_ID]
         if org.empty or not bool(org["released"].iloc[0]):
@@ -74,18 +76,22 @@ def test_no_difference_of_released_numbers_reveals_a_group_below_k(db):
         assert hidden == 0 or hidden >= 5, counts
 
 
-def test_an_open_period_is_never_shown(three_teams):
+def test_an_open_period_is_never_released(three_teams):
     answers(three_teams[0], 9, period=OPEN)
-    released = checkin_scores_released(today=TODAY, k=5)
-    assert _cell(released, three_teams[0].pk, period=OPEN)["suppressed_because"] == "open_period"
+    assert release(TODAY) == 0
+    released = checkin_scores_released(today=dt.date(2026, 12, 5))
+    assert OPEN not in set(released["period"])
 
 
-def test_k_comes_from_the_settings_and_is_never_below_three(three_teams):
+def test_k_comes_from_the_settings_and_is_never_below_three(db):
+    team = TeamFactory()
+    answers(team, 2)
     settings = WellbeingSettings.load()
     settings.min_group_size = 2  # a bad value slipped past the form
     settings.save()
+    release(TODAY)
     released = checkin_scores_released(today=TODAY)
-    assert _cell(released, three_teams[2].pk)["suppressed_because"] == "small_group"
+    assert _cell(released, team.pk)["suppressed_because"] == "small_group"
 
 
 def test_the_lead_of_a_small_team_sees_hidden_not_numbers(client, three_teams, monkeypatch):
@@ -104,7 +110,8 @@ def test_the_organisation_page_hides_the_small_team_and_its_complement(
     client.force_login(wellbeing_admin())
     page = client.get("/organisation/").content.decode()
     assert "hidden: fewer than 5 answers" in page
-    assert "hidden to protect a small group" in page
+    assert "hidden to protect another group" in page
+    assert "complementary suppression" in page
     assert "(n=7" in page and "(n=15" in page  # Alpha and the whole organisation
     assert "(n=6" not in page and "(n=2" not in page and "93.8" not in page
     assert "62%" in page  # participation of the organisation: 15 answers of 24 members
@@ -113,18 +120,128 @@ def test_the_organisation_page_hides_the_small_team_and_its_complement(
 def test_comments_are_released_only_when_enabled_closed_and_with_ten_answers(db, settings):
     from wellbeing.selectors import checkin_comments_released
 
-    team = TeamFactory()
-    CheckIn.objects.bulk_create(
-        CheckIn(team=team, period=CLOSED, form="monthly_full", comment=f"note {n}")
-        for n in range(9)
-    )
-    assert checkin_comments_released(team_id=team.pk, period=CLOSED, today=TODAY) == []
+    quiet, busy, disabled = TeamFactory(), TeamFactory(), TeamFactory()
     settings.STEADY_CHECKIN_COMMENTS_ENABLED = True
-    assert checkin_comments_released(team_id=team.pk, period=CLOSED, today=TODAY) == []
-    CheckIn.objects.create(team=team, period=CLOSED, form="monthly_full", comment="note 9")
-    shown = checkin_comments_released(team_id=team.pk, period=CLOSED, today=TODAY)
-    assert sorted(shown) == sorted(f"note {n}" for n in range(10))
-    CheckIn.objects.bulk_create(
-        CheckIn(team=team, period=OPEN, form="monthly_full", comment="x") for _ in range(12)
+    answers(quiet, 9, comment="quiet note")
+    for n in range(10):
+        answers(busy, 1, comment=f"note {n}")
+    answers(busy, 12, period=OPEN, comment="x")
+    release(TODAY)
+    shown = checkin_comments_released(team_ids=[quiet.pk, busy.pk])
+    assert [(block["team_id"], block["period"]) for block in shown] == [(busy.pk, CLOSED)]
+    assert sorted(shown[0]["comments"]) == sorted(f"note {n}" for n in range(10))
+
+    settings.STEADY_CHECKIN_COMMENTS_ENABLED = False
+    answers(disabled, 12, period="2026-09", comment="never kept")
+    release(TODAY)
+    assert checkin_comments_released(team_ids=[disabled.pk]) == []
+
+
+def test_leads_see_their_team_s_released_comments_apart_from_figures(
+    client, db, settings, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: TODAY)
+    settings.STEADY_CHECKIN_COMMENTS_ENABLED = True
+    team, other = TeamFactory(), TeamFactory()
+    for n in range(10):
+        answers(team, 1, comment=f"We need more breaks {n}")
+    answers(other, 10, comment="Not for this lead")
+    release(TODAY)
+    client.force_login(lead_of(team))
+    client.get("/team/")
+    with django_assert_max_num_queries(40):
+        page = client.get("/team/").content.decode()
+    assert "We need more breaks 3" in page
+    assert "Not for this lead" not in page
+    client.force_login(wellbeing_admin())
+    assert "Not for this lead" in client.get("/organisation/").content.decode()
+
+
+# --- released figures never change (one test per path) ------------------------------
+
+
+@pytest.fixture
+def released_october(three_teams):
+    """Alpha 7, Bravo 6, Charlie 2 answers in October, released on TODAY."""
+    before = checkin_scores_released(today=TODAY)
+    assert len(before) and bool(_cell(before, ORGANISATION_ID)["released"])
+    return three_teams, before
+
+
+def _unchanged(before):
+    release(TODAY + dt.timedelta(days=3))  # the nightly release runs again
+    after = checkin_scores_released(today=TODAY)
+    pd.testing.assert_frame_equal(
+        before.reset_index(drop=True), after.reset_index(drop=True), check_dtype=False
     )
-    assert checkin_comments_released(team_id=team.pk, period=OPEN, today=TODAY) == []
+
+
+def test_deleting_a_team_changes_no_released_figure(released_october):
+    (alpha, bravo, charlie), before = released_october
+    charlie.delete()  # the 2-answer team: its mean must not be recoverable from the org
+    _unchanged(before)
+
+
+def test_renaming_a_team_changes_no_released_figure(released_october):
+    (alpha, bravo, charlie), before = released_october
+    alpha.name = "Alpha renamed"
+    alpha.save()
+    _unchanged(before)
+
+
+def test_merging_two_teams_changes_no_released_figure(released_october):
+    (alpha, bravo, charlie), before = released_october
+    TeamMembership.objects.filter(team=charlie).update(team=bravo)
+    charlie.delete()
+    _unchanged(before)
+
+
+def test_moving_a_team_s_people_elsewhere_changes_no_released_figure(released_october):
+    (alpha, bravo, charlie), before = released_october
+    TeamMembership.objects.filter(team=bravo).update(team=alpha)
+    _unchanged(before)
+
+
+def test_deleting_a_person_changes_no_released_figure(released_october):
+    (alpha, bravo, charlie), before = released_october
+    TeamMembership.objects.filter(team=charlie).first().user.delete()
+    _unchanged(before)
+
+
+def test_moving_a_person_changes_no_released_figure(released_october):
+    (alpha, bravo, charlie), before = released_october
+    TeamMembership.objects.filter(team=charlie).update(team=alpha)
+    _unchanged(before)
+
+
+def test_changing_membership_changes_no_released_figure(released_october):
+    (alpha, bravo, charlie), before = released_october
+    for _ in range(5):
+        MembershipFactory(team=charlie)  # participation and sizes stay as released
+    _unchanged(before)
+
+
+def test_changing_k_changes_no_released_figure(released_october):
+    (alpha, bravo, charlie), before = released_october
+    settings = WellbeingSettings.load()
+    settings.min_group_size = 3  # Charlie's 2 answers would still be hidden; Bravo would show
+    settings.save()
+    _unchanged(before)
+    settings.min_group_size = 8
+    settings.save()
+    _unchanged(before)
+
+
+def test_changing_period_settings_changes_no_released_figure(released_october):
+    (alpha, bravo, charlie), before = released_october
+    settings = WellbeingSettings.load()
+    settings.monthly_open_days = 10
+    settings.weekly_pulse_enabled = False
+    settings.save()
+    _unchanged(before)
+
+
+def test_a_late_answer_to_a_released_period_is_dropped_unread(released_october):
+    (alpha, bravo, charlie), before = released_october
+    answers(charlie, 4, cbi=0.0)  # would lift Charlie to 6 answers
+    _unchanged(before)

@@ -6,8 +6,9 @@ import pytest
 from django.core.management import call_command
 
 from tests.factories import MembershipFactory, TeamFactory, agent, lead_of
+from tests.wellbeing.checkin_data import release, sealed_answers
 from wellbeing import metrics
-from wellbeing.models import BurnoutWarning, CheckIn, WellbeingSettings, WorkloadRecord
+from wellbeing.models import BurnoutWarning, WellbeingSettings, WorkloadRecord
 from wellbeing.reasons import render_person_reasons, render_reason
 from wellbeing.services import (
     WarningActionRefused,
@@ -90,25 +91,27 @@ def test_recomputing_the_same_day_replaces_and_keeps_the_acknowledgement(team):
     assert again.action_note == "Rest days planned for three people."
 
 
-def test_released_check_ins_add_a_reason_and_small_groups_add_none(team):
-    CheckIn.objects.bulk_create(
-        CheckIn(team=team, period="2026-10", form="monthly_full", cbi_work=75.0, who5=40.0)
-        for _ in range(4)
-    )
+def test_a_check_in_below_k_adds_no_reason(team):
+    sealed_answers(team, 4, period="2026-10", cbi_work=75.0, who5=40.0)
+    release(AS_OF)
     warnings_compute(as_of=AS_OF)
     codes = [r["code"] for r in BurnoutWarning.objects.get(team=team).reasons]
     assert metrics.REASON_CHECKIN_CONCERN not in codes  # 4 answers < k = 5
 
-    CheckIn.objects.create(team=team, period="2026-10", form="monthly_full", cbi_work=75.0)
+
+def test_a_released_check_in_adds_a_reason_without_certainty_about_anyone(team):
+    sealed_answers(team, 5, period="2026-10", cbi_work=75.0, who5=40.0)
+    release(AS_OF)
     warnings_compute(as_of=AS_OF)
     warning = BurnoutWarning.objects.get(team=team)
     concern = [r for r in warning.reasons if r["code"] == metrics.REASON_CHECKIN_CONCERN]
     cbi = next(r for r in concern if r["params"]["scale"] == "cbi_work")
     assert cbi["params"]["n"] == 5
     text = render_reason(cbi["code"], cbi["params"], total=4, t=metrics.DEFAULT_THRESHOLDS)
+    # 5 of 5 beyond the line: under 2k answers, a band, never "100%".
     assert text == (
         "Check-in 2026-10: average work-related burnout (CBI) 75 (line 50), "
-        "100% of answers beyond the line, 5 answers."
+        "half of the answers or more beyond the line, 5 answers."
     )
     assert metrics.ACTION_ASSIGN_STRESS_COURSE in warning.actions
 

@@ -34,8 +34,8 @@ from courses.models import CoursePage, Enrolment, Team, TeamMembership
 from training.demo import read_fixture
 from wellbeing import instruments, periods
 from wellbeing.loaders import workload_upsert
-from wellbeing.models import CheckIn, CheckInReceipt
-from wellbeing.services import warnings_compute
+from wellbeing.models import CheckInReceipt, ReleasedCheckInFigure
+from wellbeing.services import checkin_seal_store, checkins_release, warnings_compute
 from wellbeing.services.impact import forecasts_compute, impact_compute
 
 DAYS = 182
@@ -158,8 +158,9 @@ def _week_labels(end: dt.date, count: int) -> list[str]:
 
 
 def _checkins(teams: dict[str, Team], members: dict[str, list[int]], today: dt.date) -> None:
-    existing = set(CheckIn.objects.values_list("team_id", "period").distinct())
-    rows, receipts = [], []
+    """Answers of closed periods, sealed and then released as the nightly task would."""
+    released = set(ReleasedCheckInFigure.objects.values_list("period", flat=True).distinct())
+    receipts = []
     months = _month_labels(today, CLOSED_MONTHS)[::-1]
     plan = [(label, instruments.MONTHLY_FULL, n) for n, label in enumerate(months)]
     plan += [
@@ -170,31 +171,25 @@ def _checkins(teams: dict[str, Team], members: dict[str, list[int]], today: dt.d
         people = members.get(slug, [])
         for label, form, month in plan:
             cbi, who5 = MOOD.get(slug, ((1.5, 3.0),) * CLOSED_MONTHS)[month]
-            if (team.pk, label) in existing:
+            if label in released:
                 continue
             rng = _rng("checkin", slug, label)
             count = min(ANSWERS.get(slug, 5), len(people))
             answering = rng.choice(people, size=count, replace=False) if count else []
             for _person in answering:
                 answers = _answers(form, rng, cbi, who5)
-                scores = instruments.score(form, answers)
-                rows.append(
-                    CheckIn(
-                        team=team,
-                        period=label,
-                        form=form.code,
-                        answers=answers,
-                        sealed=True,
-                        **{scale: scores.get(scale) for scale in CheckIn.SCALE_FIELDS},
-                    )
+                checkin_seal_store(
+                    team_id=team.pk,
+                    period=label,
+                    form=form.code,
+                    scores=instruments.score(form, answers),
                 )
-            # Receipts are written apart from the answers, in another order.
             receipts.extend(
                 CheckInReceipt(user_id=int(user_id), period=label)
                 for user_id in sorted(int(u) for u in answering)
             )
-    CheckIn.objects.bulk_create(rows)
     CheckInReceipt.objects.bulk_create(receipts, ignore_conflicts=True)
+    checkins_release(today=today)
 
 
 def _stress_course_completions(end: dt.date) -> None:

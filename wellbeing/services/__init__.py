@@ -4,10 +4,11 @@ from .checkins import (
     CheckInRefused,
     OpenCheckIn,
     checkin_pending_for,
+    checkin_seal_store,
     checkin_skip,
     checkin_submit,
     checkins_open,
-    checkins_seal,
+    checkins_release,
 )
 from .imports import (
     import_check,
@@ -37,7 +38,8 @@ __all__ = [
     "checkin_skip",
     "checkin_submit",
     "checkins_open",
-    "checkins_seal",
+    "checkin_seal_store",
+    "checkins_release",
     "import_check",
     "import_report_rows",
     "import_scan",

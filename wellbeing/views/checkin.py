@@ -17,7 +17,6 @@ from wellbeing.services import CheckInRefused, checkin_pending_for, checkin_skip
 def checkin(request):
     """The open check-in: answer it, or skip it. One answer per person and period."""
     today = timezone.localdate()
-    pending = checkin_pending_for(user=request.user, today=today)
     if request.method == "POST":
         session_memo_forget(request, CHECKIN_MEMO)  # the banner asks again after an answer
         form_code = request.POST.get("form_code", "")
@@ -47,7 +46,9 @@ def checkin(request):
         except CheckInRefused as refused:
             messages.error(request, refused.message)
             return redirect("wellbeing:checkin")
+        pending = checkin_pending_for(user=request.user, today=today)
         return _page(request, form, pending, status=400)
+    pending = checkin_pending_for(user=request.user, today=today)
     form = None
     if pending is not None:
         form = CheckInForm(

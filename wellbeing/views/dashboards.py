@@ -16,6 +16,7 @@ from wellbeing.permissions import require_team_lead, require_wellbeing_admin
 from wellbeing.selectors import team_visible_to
 from wellbeing.services import (
     WarningActionRefused,
+    checkins_release,
     warning_assign_stress_course,
 )
 from wellbeing.services import (
@@ -37,7 +38,9 @@ def team_dashboard(request, team_id: int | None = None):
     context = {"teams": teams, "team": team}
     if team is not None:
         context["team_size"] = TeamMembership.objects.filter(team=team).count()
-        context.update(team_context(team=team, today=timezone.localdate()))
+        today = timezone.localdate()
+        checkins_release(today=today)
+        context.update(team_context(team=team, today=today))
         context["acknowledge_form"] = AcknowledgeForm()
     return TemplateResponse(request, "wellbeing/team_dashboard.html", context)
 
@@ -80,5 +83,7 @@ def warning_assign_course(request, warning_id: int):
 def organisation(request):
     """HR's organisation-wide view: heat map, workload trends, released check-ins."""
     require_wellbeing_admin(request.user)
-    context = organisation_context(today=timezone.localdate())
+    today = timezone.localdate()
+    checkins_release(today=today)
+    context = organisation_context(today=today)
     return TemplateResponse(request, "wellbeing/organisation.html", context)
