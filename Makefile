@@ -47,7 +47,8 @@ test: $(STAMP)
 	$(PY) -m pytest -n 2
 
 # The pure cores' tests with Django switched off: a Django import in scoring, formats,
-# lib, hiring stats, instruments, privacy, periods, importing or metrics fails here.
+# lib, hiring stats, instruments, privacy, periods, importing, metrics, impact or forecast
+# fails here.
 PURE_TESTS = tests/test_layering.py \
 	tests/courses/test_formats.py tests/courses/test_quiz_scoring.py \
 	tests/courses/test_dialogue_graph.py tests/courses/test_portal_lib.py \
@@ -55,7 +56,10 @@ PURE_TESTS = tests/test_layering.py \
 	tests/hiring/test_stats.py \
 	tests/wellbeing/test_instruments.py tests/wellbeing/test_privacy.py \
 	tests/wellbeing/test_periods.py tests/wellbeing/test_importing_pure.py \
-	tests/wellbeing/test_metrics.py tests/wellbeing/test_charts.py
+	tests/wellbeing/test_metrics.py tests/wellbeing/test_charts.py \
+	tests/wellbeing/test_golden.py tests/wellbeing/test_importing.py \
+	tests/wellbeing/test_impact.py tests/wellbeing/test_forecast.py \
+	tests/courses/test_moodle_kinds.py
 
 test-pure: $(STAMP)
 	$(PY) -m pytest -p no:django -p no:xdist -q $(PURE_TESTS)
