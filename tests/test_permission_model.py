@@ -41,7 +41,7 @@ def test_the_grants_of_every_app_are_collected_per_role():
     assert ("wellbeing", "view_team_wellbeing") in declared["Team lead"]
     assert ("courses", "view_team_training") in declared["Team lead"]
     assert ("wellbeing", "manage_wellbeing") in declared["Wellbeing admin"]
-    assert declared["Agent"] == set()
+    assert declared["Agent"] == {("courses", "view_goodreply")}
 
 
 def test_syncing_takes_away_a_grant_declared_only_for_another_role_and_keeps_a_sites_own():

@@ -30,7 +30,11 @@ def can_see_all_teams(user) -> bool:
 
 def require_wellbeing_viewer(user) -> None:
     """Impact report and forecasts: leads (their teams) and HR (every team)."""
-    if not (user.is_superuser or user.has_perm("wellbeing.view_team_wellbeing")):
+    if not (
+        user.is_superuser
+        or user.has_perm("wellbeing.view_team_wellbeing")
+        or user.has_perm("wellbeing.manage_wellbeing")
+    ):
         raise PermissionDenied
 
 

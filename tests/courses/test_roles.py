@@ -26,7 +26,8 @@ def test_roles_carry_their_permissions():
         Group.objects.get(name="Team lead").permissions.values_list("codename", flat=True)
     )
     assert {"view_team_training", "view_team_wellbeing"} <= lead_perms
-    assert not Group.objects.get(name="Agent").permissions.exists()
+    agent_perms = Group.objects.get(name="Agent").permissions.values_list("codename", flat=True)
+    assert list(agent_perms) == ["view_goodreply"]  # the reply library, nothing else
 
 
 def test_a_person_can_lead_one_team_and_belong_to_another():
