@@ -18,6 +18,4 @@ def require_team_training(user) -> None:
 def can_view_reply_library(user) -> bool:
     """Good replies are for the people who answer customers and those who train them
     (agents, leads and editors hold `view_goodreply`; recruiters and HR do not)."""
-    return user.is_authenticated and (
-        user.is_superuser or user.has_perm("courses.view_goodreply")
-    )
+    return user.is_authenticated and (user.is_superuser or user.has_perm("courses.view_goodreply"))
