@@ -146,6 +146,8 @@ def test_a_team_hidden_to_protect_another_says_so_and_shows_no_comments_under_te
     page.wait_for_load_state("networkidle")
     main = page.inner_text("main")
     assert _in(language, "hidden to protect another group") in main
+    month_row = page.locator(".checkin-table tbody tr", has_text=released_month["period"])
+    assert month_row.locator(".complementary").count() == 3
     assert page.locator(".complementary-note").count() == 1
     note = _in(language, NOTE)
     assert note in page.inner_text(".complementary-note")
@@ -166,6 +168,14 @@ def test_hr_sees_orders_comments_only_and_the_complementary_note_on_the_organisa
     main = page.inner_text("main")
     hidden = _in(language, "hidden to protect another group")
     assert hidden in main
+    # Last month's table: Orders shown with its 11 answers, Returns hidden on all three scales.
+    table = page.locator("#team-checkins tbody tr")
+    assert table.filter(has_text="n=11").count() == 1
+    assert table.filter(has_text="n=19").count() == 1  # the whole organisation
+    protected = table.filter(has=page.locator(".complementary"))
+    assert protected.count() == 1
+    assert protected.locator(".complementary").count() == 3
+    assert "n=" not in protected.inner_text()
     assert page.locator(".complementary-note").count() == 1
     assert _in(language, NOTE) in page.inner_text(".complementary-note")
     comments = page.locator("#checkin-comments")
