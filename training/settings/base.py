@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's site of a page request in one plain SQL query (training/sites.py).
+    "training.sites.SiteMiddleware",
 ]
 
 ROOT_URLCONF = "training.urls"
