@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from courses.models.pages import route_to_child, view_restrictions
+from courses.models.pages import localized_draft, route_to_child, view_restrictions
 
 
 class HomePage(Page):
@@ -30,3 +30,4 @@ class HomePage(Page):
         return route_to_child(self, request, path_components)
 
     get_view_restrictions = view_restrictions
+    localized_draft = property(localized_draft)

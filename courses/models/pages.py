@@ -5,6 +5,7 @@ translated page resolves to that original through its translation key, so a
 person who reads a lesson in Russian and the next one in English keeps one record.
 """
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,12 +19,12 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from ..blocks import LessonBodyBlock
 from ..lib.graph import prerequisite_cycle
-from ..lib.locales import default_locale
+from ..lib.locales import default_locale, locale_for
 from ..roles import ROLES
 
 QUIZ_MODEL_NAME = "quizpage"
@@ -187,6 +188,24 @@ def route_to_child(parent: Page, request, path_components, *_legacy):
     raise Http404  # not reached: the loop returns
 
 
+def localized_draft(page: Page) -> Page:
+    """Wagtail's `localized_draft` with the active locale from the process's cache.
+
+    Wagtail asks the database for the active locale each time (routing asks for the
+    site root's on every page); `courses.lib.locales` keeps the locale rows per
+    process and forgets them when a locale is saved or deleted.
+    """
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return page
+    try:
+        locale = locale_for(translation.get_language())
+    except (Locale.DoesNotExist, LookupError):
+        return page
+    if locale.id == page.locale_id:
+        return page
+    return page.get_translation_or_none(locale) or page
+
+
 def view_restrictions(page: Page):
     """Wagtail's view restrictions of `page`, without its two queries when none exist.
 
@@ -232,6 +251,7 @@ class CourseIndexPage(Page):
         return route_to_child(self, request, path_components)
 
     get_view_restrictions = view_restrictions
+    localized_draft = property(localized_draft)
 
 
 class CoursePage(Page):
@@ -332,6 +352,7 @@ class CoursePage(Page):
         return route_to_child(self, request, path_components)
 
     get_view_restrictions = view_restrictions
+    localized_draft = property(localized_draft)
 
 
 class LessonPage(Page):
@@ -380,6 +401,7 @@ class LessonPage(Page):
         return context
 
     get_view_restrictions = view_restrictions
+    localized_draft = property(localized_draft)
 
     def serve(self, request, *args, **kwargs):
         """Serve the lesson to an enrolled person; others are told what to do instead."""
