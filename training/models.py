@@ -4,6 +4,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from courses.models.pages import localized_draft, route_to_child, view_restrictions
+
 
 class HomePage(Page):
     """The site's front door: a welcome for visitors, a hand-off for people signed in."""
@@ -22,3 +24,10 @@ class HomePage(Page):
         if request.user.is_authenticated:
             return redirect("home")
         return super().serve(request, *args, **kwargs)
+
+    def route(self, request, path_components):
+        # The whole path below the home page in one query (courses' routing).
+        return route_to_child(self, request, path_components)
+
+    get_view_restrictions = view_restrictions
+    localized_draft = property(localized_draft)

@@ -5,6 +5,7 @@ translated page resolves to that original through its translation key, so a
 person who reads a lesson in Russian and the next one in English keeps one record.
 """
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,12 +19,12 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from ..blocks import LessonBodyBlock
 from ..lib.graph import prerequisite_cycle
-from ..lib.locales import default_locale
+from ..lib.locales import default_locale, locale_for
 from ..roles import ROLES
 
 QUIZ_MODEL_NAME = "quizpage"
@@ -122,28 +123,107 @@ def check_result(check, option_index: int) -> dict:
     }
 
 
-def route_to_child(parent: Page, request, path_components, child_model, *related: str):
-    """Route through a child page, loading it as `child_model` in the same query.
+# Page types whose `route()` only passes the rest of the path on to the child with
+# the next slug (Wagtail's own, and the course pages' below): routing may step over
+# them without calling it. A page type with any other `route()` (a routable page, a
+# quiz) is handed the rest of the path itself.
+_PLAIN_ROUTES: set = {Page.route}
 
-    Wagtail's own routing loads a child as a plain page and then again as its
-    specific type; a course page almost always routes to a lesson, a catalogue to a
-    course, so those come joined. Other children (a quiz) cost what they cost in
-    Wagtail.
+# The page types routing loads joined to the page row, so a lesson costs no second
+# query for its specific fields (nor its course for its own).
+_JOINED = ("courseindexpage", "coursepage", "coursepage__topic", "lessonpage")
+
+
+def _specific(row: Page) -> Page:
+    name = row.specific_class._meta.model_name if row.specific_class else ""
+    if name in _JOINED:
+        try:
+            return getattr(row, name)
+        except row.DoesNotExist:  # an inconsistent row: let Wagtail load it
+            pass
+    return row.specific
+
+
+def route_to_child(parent: Page, request, path_components, *_legacy):
+    """Route the rest of the path below `parent` with one query.
+
+    Wagtail's own routing loads each page of the path in turn, plain and then again
+    as its specific type. Every page keeps its path from the site root in
+    `url_path` (Wagtail updates it on moves and slug changes), so all the pages of
+    the rest of the path come in one query, course and lesson fields joined. The
+    walk then keeps Wagtail's rules: each step must be a child of the one before
+    with that slug (else 404), a page type with its own `route()` gets the rest of
+    the path, and the last page is served only when it is live (`Page.route`).
+    View restrictions are checked afterwards by Wagtail as usual.
     """
     if not path_components:
-        return super(type(parent), parent).route(request, path_components)
-    name = child_model._meta.model_name
-    found = (
-        Page.objects.child_of(parent)
-        .filter(slug=path_components[0])
-        .select_related(name, *(f"{name}__{field}" for field in related))
-        .first()
-    )
-    if found is None:
-        raise Http404
-    child = getattr(found, name) if found.specific_class is child_model else found.specific
-    child._cached_parent_obj = parent  # treebeard's get_parent() then needs no query
-    return child.route(request, path_components[1:])
+        return Page.route(parent, request, path_components)
+    prefixes = []
+    url_path = parent.url_path
+    for component in path_components:
+        url_path = f"{url_path}{component}/"
+        prefixes.append(url_path)
+    rows = {
+        row.url_path: row
+        for row in Page.objects.filter(
+            url_path__in=prefixes, path__startswith=parent.path, depth__gt=parent.depth
+        ).select_related(*_JOINED)
+    }
+    current = parent
+    for position, component in enumerate(path_components):
+        row = rows.get(prefixes[position])
+        if (
+            row is None
+            or row.slug != component
+            or row.depth != current.depth + 1
+            or not row.path.startswith(current.path)
+        ):
+            raise Http404
+        child = _specific(row)
+        child._cached_parent_obj = current  # treebeard's get_parent() then needs no query
+        rest = path_components[position + 1 :]
+        if not rest or type(child).route not in _PLAIN_ROUTES:
+            return child.route(request, rest)
+        current = child
+    raise Http404  # not reached: the loop returns
+
+
+def localized_draft(page: Page) -> Page:
+    """Wagtail's `localized_draft` with the active locale from the process's cache.
+
+    Wagtail asks the database for the active locale each time (routing asks for the
+    site root's on every page); `courses.lib.locales` keeps the locale rows per
+    process and forgets them when a locale is saved or deleted.
+    """
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return page
+    try:
+        locale = locale_for(translation.get_language())
+    except (Locale.DoesNotExist, LookupError):
+        return page
+    if locale.id == page.locale_id:
+        return page
+    return page.get_translation_or_none(locale) or page
+
+
+def view_restrictions(page: Page):
+    """Wagtail's view restrictions of `page`, without its two queries when none exist.
+
+    Wagtail looks up the page's ancestors and then their restrictions on every page
+    served. A site without any restriction (the usual case for a training site)
+    answers one cheap SQL `EXISTS` instead; nothing is cached, so a restriction
+    added in the admin applies to the very next request in every worker.
+    """
+    from django.db import connections, router
+    from wagtail.models import PageViewRestriction
+
+    alias = router.db_for_read(PageViewRestriction)
+    table = connections[alias].ops.quote_name(PageViewRestriction._meta.db_table)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {table} LIMIT 1")  # noqa: S608 (a quoted model table)
+        if cursor.fetchone() is None:
+            return PageViewRestriction.objects.none()
+    return Page.get_view_restrictions(page)
 
 
 class CourseIndexPage(Page):
@@ -168,7 +248,10 @@ class CourseIndexPage(Page):
         return context
 
     def route(self, request, path_components):
-        return route_to_child(self, request, path_components, CoursePage, "topic")
+        return route_to_child(self, request, path_components)
+
+    get_view_restrictions = view_restrictions
+    localized_draft = property(localized_draft)
 
 
 class CoursePage(Page):
@@ -266,7 +349,10 @@ class CoursePage(Page):
         return context
 
     def route(self, request, path_components):
-        return route_to_child(self, request, path_components, LessonPage)
+        return route_to_child(self, request, path_components)
+
+    get_view_restrictions = view_restrictions
+    localized_draft = property(localized_draft)
 
 
 class LessonPage(Page):
@@ -314,6 +400,9 @@ class LessonPage(Page):
         }
         return context
 
+    get_view_restrictions = view_restrictions
+    localized_draft = property(localized_draft)
+
     def serve(self, request, *args, **kwargs):
         """Serve the lesson to an enrolled person; others are told what to do instead."""
         from ..services.progress import ProgressError, lesson_visit
@@ -333,3 +422,6 @@ class LessonPage(Page):
                 status=403,
             )
         return super().serve(request, *args, **kwargs)
+
+
+_PLAIN_ROUTES.update({CourseIndexPage.route, CoursePage.route})

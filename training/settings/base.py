@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's site of a page request in one plain SQL query (training/sites.py).
+    "training.sites.SiteMiddleware",
 ]
 
 ROOT_URLCONF = "training.urls"
@@ -96,6 +98,11 @@ def _database_from_env() -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ.get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
+        # Kept open between requests like the PostgreSQL one: opening a SQLite
+        # connection registers Django's SQL functions and runs the PRAGMAs below,
+        # which cost about as much as a learner page's queries.
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {
             # Writers queue on the lock instead of failing with "database is locked":
             # IMMEDIATE takes the write lock at BEGIN, the timeout makes others wait.
