@@ -7,8 +7,9 @@ retention period and keeps the anonymous scores for item statistics.
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from courses.models.teams import in_active_language
 
 
 class Position(models.Model):
@@ -38,8 +39,7 @@ class Position(models.Model):
     @property
     def label(self) -> str:
         """The title in the active language, English where none was written."""
-        language = (get_language() or "en")[:2]
-        return getattr(self, f"title_{language}", "") or self.title
+        return in_active_language(self, "title")
 
 
 class Candidate(models.Model):

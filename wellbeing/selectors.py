@@ -49,17 +49,11 @@ def team_member_counts() -> dict[int, int]:
     return dict(rows)
 
 
+# The stored figure's columns: the check-in score columns (a group, not only a team),
+# then how the release went.
 _FIGURE_COLUMNS = (
     "group_id",
-    "parent_id",
-    "period",
-    "scale",
-    "answers",
-    "n",
-    "mean",
-    "share_concern",
-    "team_size",
-    "participation",
+    *metrics.CHECKIN_SCORE_COLUMNS[1:],
     "released",
     "suppressed_because",
     "k",
