@@ -26,6 +26,7 @@ from ..blocks import LessonBodyBlock
 from ..lib.graph import prerequisite_cycle
 from ..lib.locales import default_locale, locale_for
 from ..roles import ROLES
+from .teams import in_active_language
 
 QUIZ_MODEL_NAME = "quizpage"
 
@@ -51,8 +52,7 @@ class Topic(models.Model):
     @property
     def label(self) -> str:
         """The name in the active language, English when there is none."""
-        language = (translation.get_language() or "en")[:2]
-        return getattr(self, f"name_{language}", "") or self.name
+        return in_active_language(self, "name")
 
 
 def prerequisites_validate(*, course, prerequisites) -> None:

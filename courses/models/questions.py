@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from ..i18n import active_language
+from .teams import in_active_language
 
 
 class Competency(models.Model):
@@ -45,8 +46,7 @@ class Competency(models.Model):
 
     @property
     def label(self) -> str:
-        language = active_language()
-        return getattr(self, f"name_{language}", "") or self.name
+        return in_active_language(self, "name")
 
 
 class QuestionCategory(models.Model):

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
+
+from ..i18n import active_language
 
 
 class Team(ClusterableModel):
@@ -52,8 +53,7 @@ class Team(ClusterableModel):
 
 def in_active_language(instance, field: str) -> str:
     """``field_<language>`` of the instance in the active language, else ``field`` (English)."""
-    language = (translation.get_language() or "en")[:2]
-    return getattr(instance, f"{field}_{language}", "") or getattr(instance, field)
+    return getattr(instance, f"{field}_{active_language()}", "") or getattr(instance, field)
 
 
 class TeamMembership(models.Model):
