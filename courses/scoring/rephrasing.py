@@ -298,10 +298,21 @@ def score_reply(text: str, *, language: str, original: str | None = None) -> Rep
     penalised_sentences |= {
         tokens[a].sentence for kind in ("catastrophe", "negative") for a, _ in tone.spans[kind]
     }
+    # "Looking after the kids today" names a time but promises nothing: a time is a next
+    # step only in a sentence that commits to something (says what will be done, offers).
+    committed_sentences = {
+        tokens[a].sentence
+        for a, _ in (
+            *spans["ownership"],
+            *spans["alternative"],
+            *find_spans(language, RULES[language].patterns["commitment"], tokens),
+        )
+    }
     findings.extend(
         _finding("next_step", text, tokens, span)
         for span in spans["time"]
         if tokens[span[0]].sentence not in penalised_sentences
+        and tokens[span[0]].sentence in committed_sentences
     )
     if not any(f.code in ("next_step", "alternative", "ownership") for f in findings):
         findings.append(

@@ -83,6 +83,8 @@ EN = LanguageRules(
         "if you do not",
         "you do not ~1 need|have|receive|get|see|worry|hesitate|mind",
         "we do not want",
+        # Feelings and resolutions about oneself, not a refusal to the customer.
+        "i|we do|will not like|love|let|feel|mind|care|want",
         "sorry ~2 you will? have|need to",
         "receive|get ~2 wrong|incorrect",
         "send|deliver ~3 wrong|incorrect",
@@ -97,7 +99,8 @@ EN = LanguageRules(
             "no way",
             "nothing ~1 can ~1 do",
             "nothing can be do",
-            "we|i do not",
+            # A refusal is said now: "I didn't sleep" refuses nothing.
+            "we|i =do not",
             "we|i will not",
             "we have no",
             "reject|refuse|deny",
@@ -208,8 +211,10 @@ EN = LanguageRules(
             "i ~2 @done_verb",
             "i|we be ~1 @done_verb",
             "on your behalf",
-            "personally",
-            "myself",
+            # Exact: the stem "person" would also take "person" and "personal".
+            "=personally",
+            # "I'll call them myself", not "by myself" (alone).
+            "@done_verb|@offer_verb|it|them ~2 myself",
         ),
         "acknowledgement": (
             "understand",
@@ -224,6 +229,14 @@ EN = LanguageRules(
             "i know how",
             "i hear you",
             "lovely|great idea|question",
+        ),
+        # Says what will happen: a future, or a scheduled event ("the courier comes").
+        "commitment": (
+            "will|shall",
+            "going to",
+            "=gonna",
+            "=comes|=arrives|=reaches|=ships|=leaves|=goes|=collects|=delivers|=replies"
+            "|=calls|=starts|=opens|=expires|=ends|=lands|=returns",
         ),
         "time": (
             "@weekday",
@@ -257,6 +270,11 @@ RU = LanguageRules(
         "1p": (r"(?:ю|у|ем|ём|им|ам|юсь|усь|емся|ёмся|имся)$", r"(?:ть|ться|чь|чься|ти|тись)$"),
         "imp": (r"(?:ите|йте|ьте|итесь|йтесь|ьтесь)$", r"(?:ть|ться|чь|чься|ти|тись)$"),
         "past": (r"(?:л|ла|ло|ли|лся|лась|лось|лись)$", r"(?:ть|ться|чь|чься|ти|тись)$"),
+        # present or (perfective) future, any person: придут, вернётся, проверим
+        "nonpast": (
+            r"(?:у|ю|ешь|ёшь|ишь|ет|ёт|ит|ем|ём|им|ете|ёте|ите|ут|ют|ат|ят)(?:ся|сь)?$",
+            r"(?:ть|ться|чь|чься|ти|тись)$",
+        ),
         "2p": (r"(?:ите|ете|ёте)$", r"(?:ть|ться|чь|чься|ти|тись)$"),
     },
     classes={
@@ -420,6 +438,7 @@ RU = LanguageRules(
             "отличный идея",
             "радость",
         ),
+        "commitment": ("*:nonpast",),
         "time": (
             "@weekday",
             "@month",
@@ -452,6 +471,8 @@ PL = LanguageRules(
         "1p": (r"(?:ę|my|am|em|śmy)$", r"(?:ć|c)$"),
         "imp": (r"(?:cie|j|ij)$", r"(?:ć|c)$"),
         "past": (r"(?:ł|ła|ło|li|ły)$", r"(?:ć|c)$"),
+        # present or (perfective) future, any person: dotrą, odbierze, wyślemy
+        "nonpast": (r"(?:ę|esz|isz|ysz|[^ł]e|[^łl]i|[^ł]y|[^ł]a|my|cie|ą)$", r"(?:ć|c)$"),
     },
     classes={
         "weekday": "poniedziałek wtorek środa czwartek piątek sobota niedziela weekend",
@@ -605,6 +626,7 @@ PL = LanguageRules(
             "frustrujący|rozczarowujący|niepokojący|przykry|nieprzyjemny",
             "świetny pomysł",
         ),
+        "commitment": ("*:nonpast",),
         "time": (
             "@weekday",
             "@month",

@@ -429,3 +429,54 @@ def test_a_warm_tone_never_lifts_a_reply_over_a_major_penalty():
 
 def test_a_negated_problem_is_not_bleak():
     assert "tone_negative" not in codes("No problem at all, I will send it today.", "en")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Looking after two grumpy children by myself today."),
+        ("en", "Had to restart my laptop four times this morning."),
+        ("ru", "Вчера я весь день сидел с детьми."),
+        ("ru", "Сегодня у меня экзамен по физике."),
+        ("pl", "Dzisiaj rano musiałam trzy razy restartować komputer."),
+        ("pl", "Jutro mam egzamin z fizyki."),
+    ],
+)
+def test_a_time_that_promises_nothing_is_no_next_step(language, text):
+    assert "next_step" not in codes(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "excerpt"),
+    [
+        ("en", "The courier comes tomorrow.", "tomorrow"),
+        ("en", "Your refund will be on your card by Friday.", "Friday"),
+        ("ru", "Курьер привезёт посылку завтра.", "завтра"),
+        ("pl", "Kurier odbierze paczkę jutro.", "jutro"),
+    ],
+)
+def test_a_time_of_what_will_happen_is_a_next_step(language, text, excerpt):
+    assert finding(text, language, "next_step").excerpt == excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I didn't get the points I needed, but I did my best.",
+        "I don't like being tired, so I'll drink less coffee.",
+        "I won't let a closed school ruin my mood.",
+    ],
+)
+def test_talking_about_oneself_is_no_refusal(text):
+    assert not codes(text, "en") & {"refusal", "refusal_softened"}
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("We don't ship to Norway.", "We don't"),
+        ("I won't refund a used blender.", "I won't"),
+    ],
+)
+def test_a_present_refusal_to_the_customer_is_still_found(text, excerpt):
+    assert finding(text, "en", "refusal").excerpt == excerpt
