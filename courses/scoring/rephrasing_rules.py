@@ -230,9 +230,15 @@ EN = LanguageRules(
             "i hear you",
             "lovely|great idea|question",
         ),
+        # Speaks to the reader or for a team: the shape of a reply to a customer.
+        "reader": (
+            "=you|=your|=yours|=yourself|=yourselves|=we|=us|=our|=ours|=ourselves",
+            "sorry|apologize|apologise|apology|thank|thanks|please",
+        ),
         # Says what will happen: a future, or a scheduled event ("the courier comes").
         "commitment": (
             "will|shall",
+            "we|i can",
             "going to",
             "=gonna",
             "=comes|=arrives|=reaches|=ships|=leaves|=goes|=collects|=delivers|=replies"
@@ -438,6 +444,10 @@ RU = LanguageRules(
             "отличный идея",
             "радость",
         ),
+        "reader": (
+            "вы|ваш|ты|твой|мы|наш",
+            "извинить|извиняться|извинение|жаль|спасибо|благодарить|пожалуйста",
+        ),
         "commitment": ("*:nonpast",),
         "time": (
             "@weekday",
@@ -625,6 +635,10 @@ PL = LanguageRules(
             "współczuć",
             "frustrujący|rozczarowujący|niepokojący|przykry|nieprzyjemny",
             "świetny pomysł",
+        ),
+        "reader": (
+            "pan|pani|państwo|ty|twój|wy|wasz|my|nasz",
+            "przepraszać|przeprosić|przykro|dziękować|dzięki|proszę|szkoda",
         ),
         "commitment": ("*:nonpast",),
         "time": (

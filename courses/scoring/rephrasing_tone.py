@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from courses.scoring.rephrasing_patterns import Token, find_spans, negators
+from courses.scoring.rephrasing_rules import RULES
 
 # How much one word of each kind moves the raw tone before squashing.
 NEGATIVE_WEIGHT = 1.0
@@ -32,8 +33,12 @@ CATASTROPHE_WEIGHT = 1.5
 ABSOLUTE_WEIGHT = 0.5
 REFRAME_WEIGHT = 1.5
 POSITIVE_WEIGHT = 1.0
+# Each negation ("not", "can't", "no") pulls the raw tone down by this much. Russian and
+# Polish negate every word of a clause ("никто ничего не", "nikt nic nie"), so counting
+# their negators would count one thought several times: they have none.
+NEGATION_WEIGHT = {"en": 0.5, "ru": 0.0, "pl": 0.0}
 # Share of the English tone that comes from VADER's compound score.
-VADER_SHARE = 0.6
+VADER_SHARE = 0.5
 # Raw tone of this size is about three quarters of the way to +-1.
 TONE_SCALE = 2.0
 
@@ -138,7 +143,7 @@ REFRAMES = {
         "справиться|решить|исправить|уладить",
         "сохранять ~1 спокойствие",
         "скоро|готовый",
-        "нормально|нормальный|естественно",
+        "нормально|нормальный",
     ),
     "pl": (
         "przynajmniej|chociaż",
@@ -171,7 +176,7 @@ POSITIVE = {
     "благодарить помочь помощь конечно новый",
     "pl": "zadowolony szczęśliwy cieszyć miło świetnie świetny dobry dobrze wspaniały "
     "doskonały lepszy lepiej najlepszy spokojnie pewny gotowy dziękować dziękuję pomóc "
-    "pomoc oczywiście chętnie nowy",
+    "pomoc chętnie nowy",
 }
 
 
@@ -254,6 +259,13 @@ def tone_of(language: str, text: str, tokens: list[Token]) -> Tone:
                 raw += weight
                 kept.append(span)
         spans[kind] = kept
+    # Saying what is not ("I can't", "nobody cares") frames a thought negatively; a
+    # reassuring negation ("no problem", "you don't need to") does not.
+    reassuring = find_spans(language, RULES[language].shields, tokens)
+    raw -= NEGATION_WEIGHT[language] * sum(
+        t.text in negation and not any(a <= i < b for a, b in reassuring)
+        for i, t in enumerate(tokens)
+    )
     sentences = max(1, len({t.sentence for t in tokens}))
     value = _squash(raw / sentences**0.5)
     if language == "en" and (vader := _vader()) is not None:

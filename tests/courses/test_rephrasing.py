@@ -10,6 +10,7 @@ from courses.scoring.rephrasing import (
     PENALTY_POINTS,
     REWARD_POINTS,
     SUPPORTED_LANGUAGES,
+    UNSHAPED_TONE_POINTS,
     score_reply,
 )
 
@@ -147,8 +148,8 @@ def test_it_rewards_a_next_step_with_a_time(language, text, excerpt):
     ("language", "text"),
     [
         ("en", "Sorry, a refund within 14 days is not possible."),
-        ("ru", "Обмен в течение 14 дней невозможен."),
-        ("pl", "Zwrot w ciągu 14 dni jest niemożliwy."),
+        ("ru", "Извините, обмен в течение 14 дней невозможен."),
+        ("pl", "Przepraszam, zwrot w ciągu 14 dni jest niemożliwy."),
     ],
 )
 def test_a_time_inside_a_refusal_is_no_next_step(language, text):
@@ -360,6 +361,8 @@ def test_it_names_the_put_down_in_any_inflected_form(language, text, excerpt):
         ("ru", "Это была наша глупая ошибка, простите."),
         ("pl", "Jajka dostarczymy jutro rano."),
         ("pl", "To był głupi błąd z naszej strony, przepraszam."),
+        ("en", "Lots of homework, but that's part of growing up."),
+        ("en", "I'm thankful for the people who care about me."),
     ],
 )
 def test_everyday_words_near_the_lexicon_are_not_abuse(language, text):
@@ -382,8 +385,6 @@ def test_abuse_is_caught_on_the_development_set_without_false_alarms(language):
 
 
 # --- tone ------------------------------------------------------------------------------
-
-from courses.scoring.rephrasing import TONE_POINTS  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -418,7 +419,7 @@ def test_the_tone_finding_points_at_the_catastrophising_word():
     text = "This is a disaster."
     tone = finding(text, "en", "tone_negative")
     assert tone.excerpt == "disaster" and text[tone.start : tone.end] == "disaster"
-    assert -TONE_POINTS <= tone.points < 0
+    assert -UNSHAPED_TONE_POINTS <= tone.points < 0
 
 
 def test_a_warm_tone_never_lifts_a_reply_over_a_major_penalty():
@@ -480,3 +481,98 @@ def test_talking_about_oneself_is_no_refusal(text):
 )
 def test_a_present_refusal_to_the_customer_is_still_found(text, excerpt):
     assert finding(text, "en", "refusal").excerpt == excerpt
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Grow up, the parcel is on its way."),
+        ("en", "Who cares, the item is out of stock."),
+    ],
+)
+def test_the_narrowed_put_downs_still_fail_the_reply(language, text):
+    result = score_reply(text, language=language)
+    assert "abuse" in codes(text, language) and not result.passed
+
+
+# --- reply shape and tone scale ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "My exam went badly."),
+        ("ru", "Экзамен прошёл плохо."),
+        ("pl", "Egzamin poszedł źle."),
+    ],
+)
+def test_a_text_that_is_no_reply_is_not_asked_for_a_next_step(language, text):
+    assert "no_next_step" not in codes(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Your exam went badly."),
+        ("ru", "Извините, экзамен прошёл плохо."),
+        ("pl", "Przepraszam, egzamin poszedł źle."),
+    ],
+)
+def test_a_reply_is_still_asked_for_a_next_step(language, text):
+    assert "no_next_step" in codes(text, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great news: refunds after 14 days are not possible, wonderful!",
+        "Refunds after 14 days are impossible, happily.",
+    ],
+)
+def test_a_refusal_without_you_or_we_still_cannot_pass(text):
+    result = score_reply(text, language="en")
+    assert "refusal" in codes(text, "en") and result.score <= MAJOR_PENALTY_CAP
+
+
+def test_an_unshaped_text_is_scored_by_tone_without_hitting_the_floor():
+    bleak = score_reply("I can't sleep. Everything is awful.", language="en").score
+    bleaker = score_reply(
+        "I can't sleep. Everything is an awful, hopeless, horrible nightmare.", language="en"
+    ).score
+    assert 0 < bleaker < bleak < GOOD_REWRITE_THRESHOLD
+
+
+def test_saying_what_is_not_is_bleaker_than_saying_what_is():
+    assert (
+        score_reply("I can't finish this essay.", language="en").score
+        < score_reply("I can finish this essay.", language="en").score
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "padded", "reframed"),
+    [
+        (
+            "en",
+            "Great, this week is a total disaster and nothing ever works.",
+            "This week was hard, but at least I learned a lot and I will plan better.",
+        ),
+        (
+            "ru",
+            "Отлично, это катастрофа, ничего никогда не работает.",
+            "Неделя была трудной, но зато я многому научился и справлюсь.",
+        ),
+        (
+            "pl",
+            "Świetnie, to katastrofa, nic nigdy nie działa.",
+            "Tydzień był trudny, ale na szczęście dużo się nauczyłem i sobie poradzę.",
+        ),
+    ],
+)
+def test_a_bleak_text_padded_with_a_positive_word_stays_below_a_real_reframe(
+    language, padded, reframed
+):
+    assert (
+        score_reply(padded, language=language).score
+        < score_reply(reframed, language=language).score
+    )
