@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from courses.scoring.rephrasing_abuse import find_abuse
@@ -205,11 +206,13 @@ def _finding(code: str, text: str, tokens: list[Token], span: tuple[int, int]) -
     return Finding(code, kind, 0, FINDING_CODES[code], start, end, text[start:end])
 
 
-def _fact_findings(language: str, text: str, tokens: list[Token], original: str) -> list[Finding]:
-    """Numbers, ids and key words of ``original`` that the rewrite keeps or drops.
+@lru_cache(maxsize=512)
+def _original_facts(language: str, original: str) -> tuple[tuple[str, ...], tuple[Token, ...]]:
+    """The numbers and key words (one token per lemma) of an original reply.
 
     Words inside the original's own rule matches ("can't", "SLA", "policy") are the
-    negative part the rewrite should lose, so they are not facts.
+    negative part the rewrite should lose, so they are not facts. Cached: every draft
+    of a live-practice exercise is checked against the same original.
     """
     rules = RULES[language]
     original_tokens = tokenize(original, language)
@@ -239,7 +242,12 @@ def _fact_findings(language: str, text: str, tokens: list[Token], original: str)
             and not re.search(rules.not_key_word, token.lemma)
         ):
             key_words.setdefault(token.lemma, token)
+    return tuple(numbers), tuple(key_words.values())
 
+
+def _fact_findings(language: str, text: str, tokens: list[Token], original: str) -> list[Finding]:
+    """Numbers, ids and key words of ``original`` that the rewrite keeps or drops."""
+    numbers, key_words = _original_facts(language, original)
     findings: list[Finding] = []
     text_numbers = {m.group().lower(): m for m in _NUMBER_RE.finditer(text)}
     missing = [n for n in numbers if n not in text_numbers]
@@ -249,7 +257,7 @@ def _fact_findings(language: str, text: str, tokens: list[Token], original: str)
 
     kept = [
         next(t for t in tokens if t.keys & source.keys)
-        for source in key_words.values()
+        for source in key_words
         if any(t.keys & source.keys for t in tokens)
     ]
     share = len(kept) / len(key_words) if key_words else 1.0
