@@ -32,7 +32,8 @@ EN = LanguageRules(
     stemmer="english",
     not_key_word=r"(?:ly)$",
     negators="not no never",
-    forms={},
+    # The bare verb of an order ("Wait", "Read"), not a gerund or a past ("Waiting", "Waited").
+    forms={"imp": (r"^(?!\w*(?:ing|ed)$)", r"")},
     contractions={
         "ca": "can",
         "wo": "will",
@@ -157,7 +158,7 @@ EN = LanguageRules(
             "you ought to",
             "you be require to",
             "just wait",
-            "^ please? @order_verb",
+            "^ please? @order_verb:imp",
             "stop ~1 ask|write|email|call|contact|complain",
             "do not contact|write|call|email us",
         ),
@@ -233,7 +234,9 @@ EN = LanguageRules(
         # Speaks to the reader or for a team: the shape of a reply to a customer.
         "reader": (
             "=you|=your|=yours|=yourself|=yourselves|=we|=us|=our|=ours|=ourselves",
-            "sorry|apologize|apologise|apology|thank|thanks|please",
+            # Exact: "thankful" is gratitude, not thanks said to someone.
+            "sorry|apologize|apologise|apology|please|=thanks",
+            "=thank =you",
         ),
         # Says what will happen: a future, or a scheduled event ("the courier comes").
         "commitment": (
@@ -446,7 +449,7 @@ RU = LanguageRules(
         ),
         "reader": (
             "вы|ваш|ты|твой|мы|наш",
-            "извинить|извиняться|извинение|жаль|спасибо|благодарить|пожалуйста",
+            "извинить|извиняться|извинение|жаль|спасибо|пожалуйста|=благодарю|=благодарим",
         ),
         "commitment": ("*:nonpast",),
         "time": (
@@ -638,7 +641,7 @@ PL = LanguageRules(
         ),
         "reader": (
             "pan|pani|państwo|ty|twój|wy|wasz|my|nasz",
-            "przepraszać|przeprosić|przykro|dziękować|dzięki|proszę|szkoda",
+            "przepraszać|przeprosić|przykro|proszę|szkoda|=dziękuję|=dziękujemy",
         ),
         "commitment": ("*:nonpast",),
         "time": (

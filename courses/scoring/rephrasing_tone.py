@@ -215,10 +215,20 @@ def _squash(raw: float) -> float:
 def tone_of(language: str, text: str, tokens: list[Token]) -> Tone:
     """The tone of ``text`` (already tokenised) from -1 to +1."""
     negation = negators(language)
+    reassuring = find_spans(language, RULES[language].shields, tokens)
+
+    def is_negation(i: int) -> bool:
+        """A negator outside a reassuring phrase ("no problem", "can't wait")."""
+        return tokens[i].text in negation and not any(a <= i < b for a, b in reassuring)
 
     def negated(span: tuple[int, int]) -> bool:
+        """Negated from before: "not happy", "не проблема"."""
         before = tokens[max(0, span[0] - 2) : span[0]]
         return any(t.text in negation and t.sentence == tokens[span[0]].sentence for t in before)
+
+    def denied(span: tuple[int, int]) -> bool:
+        """Denied right after: "I can't", "we won't" say nothing constructive."""
+        return span[1] < len(tokens) and is_negation(span[1])
 
     spans: dict[str, list[tuple[int, int]]] = {}
     taken: list[tuple[int, int]] = []
@@ -253,6 +263,8 @@ def tone_of(language: str, text: str, tokens: list[Token]) -> Tone:
         for span in spans[kind]:
             # "not bad", "не проблема": a negated negative word is mildly positive,
             # a negated positive one ("not happy") is negative; neither is shown as its kind.
+            if kind == "reframe" and denied(span):
+                continue  # the negation itself already counts as bleak
             if negated(span) and kind != "absolute":
                 raw -= weight / 2
             else:
@@ -261,11 +273,7 @@ def tone_of(language: str, text: str, tokens: list[Token]) -> Tone:
         spans[kind] = kept
     # Saying what is not ("I can't", "nobody cares") frames a thought negatively; a
     # reassuring negation ("no problem", "you don't need to") does not.
-    reassuring = find_spans(language, RULES[language].shields, tokens)
-    raw -= NEGATION_WEIGHT[language] * sum(
-        t.text in negation and not any(a <= i < b for a, b in reassuring)
-        for i, t in enumerate(tokens)
-    )
+    raw -= NEGATION_WEIGHT[language] * sum(is_negation(i) for i in range(len(tokens)))
     sentences = max(1, len({t.sentence for t in tokens}))
     value = _squash(raw / sentences**0.5)
     if language == "en" and (vader := _vader()) is not None:

@@ -576,3 +576,19 @@ def test_a_bleak_text_padded_with_a_positive_word_stays_below_a_real_reframe(
         score_reply(padded, language=language).score
         < score_reply(reframed, language=language).score
     )
+
+
+def test_a_gerund_at_the_start_is_no_order():
+    assert "command" not in codes("Waiting times are long today.", "en")
+    assert "command" in codes("Wait for the courier.", "en")
+
+
+def test_gratitude_is_not_thanks_said_to_a_reader():
+    assert "no_next_step" not in codes("I'm thankful for my family.", "en")
+    assert "no_next_step" in codes("Thank you for your message.", "en")
+
+
+def test_i_cannot_is_no_constructive_reframe():
+    assert "tone_positive" not in codes("I can't sleep.", "en")
+    assert "tone_positive" in codes("I can sleep now.", "en")
+    assert "tone_negative" not in codes("I can't wait to see you.", "en")
