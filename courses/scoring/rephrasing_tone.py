@@ -8,12 +8,17 @@ commits); this module sees how it sounds. Four kinds of words move the tone:
 - absolutes ("always", "never", "nothing", "всегда", "nigdy") pull it down, because
   they turn one bad event into a rule;
 - neutralising reframes ("at least", "the good news", "opportunity", "к счастью",
-  "na szczęście") and constructive, forward-looking words ("glad", "will", "learn")
+  "na szczęście"), concessions that turn from the bad part to the rest ("although",
+  "хотя", "choć") and constructive, forward-looking words ("glad", "will", "learn")
   push it up.
 
 A negated word turns round: "not a problem", "не проблема", "nie problem" are not
-negative. English adds the VADER lexicon (vaderSentiment, MIT), a general
-valence lexicon for short informal texts; Russian and Polish use our tables only.
+negative; a reframe denied right after ("I can't", "we won't") adds nothing. In
+English each negation outside a reassuring phrase ("no problem", "can't wait") is
+itself a little bleak: saying what is not frames a thought negatively. English adds
+the VADER lexicon (vaderSentiment, MIT), a general valence lexicon for short informal
+texts; Russian and Polish use our tables only (matched by lemma, so one entry covers
+every inflected form).
 
 ``tone_of`` returns the tone and the token spans of the words that moved it, so the
 findings can point at them.
@@ -49,20 +54,24 @@ NEGATIVE = {
     "problem issue fault fail failed failure bad worse wrong broken damage damaged "
     "annoying hurt pain painful unfortunately suck sucks mess lose lost loss "
     "cry crying ugh hard difficult struggle struggling unfair late delay delayed "
-    "complain complaint regret rubbish waste useless inconvenient inconvenience",
+    "complain complaint regret rubbish waste useless inconvenient inconvenience fml",
     "ru": "злой злиться расстроить расстроенный расстраивать грустный грусть печальный "
     "разочаровать разочарованный разочарование обидно обида тревога тревожный бояться "
     "страх ненавидеть скучный устать усталый больной одинокий проблема ошибка вина "
     "виноватый провал плохой плохо хуже неправильный сломать сломанный повреждение "
     "повреждённый неприятный неприятность больно боль жалоба жаловаться "
     "сожаление потерять потеря сложно трудно трудный задержка опоздать несправедливо "
-    "бесполезный неудобство неудобный отказ нельзя",
+    "бесполезный неудобство неудобный отказ нельзя бесить раздражать раздражение "
+    "раздражённый нервничать нервный паника паниковать отчаяние отчаяться депрессия "
+    "одиночество стыд стыдно тоска тоскливый надоесть отстой",
     "pl": "zły złość zdenerwowany denerwować smutny smutek rozczarowany rozczarowanie "
     "zawiedziony niepokój martwić bać strach nienawidzić nudny zmęczony "
     "chory samotny problem błąd wina winny porażka niestety źle gorszy gorzej zepsuty "
     "zepsuć uszkodzony uszkodzenie nieprzyjemny ból boleć szkoda skarga narzekać "
     "stracić strata trudny trudno opóźnienie opóźniony spóźniony niesprawiedliwy "
-    "bezużyteczny niedogodność niewygodny odmowa",
+    "bezużyteczny niedogodność niewygodny odmowa irytować irytujący wkurzać wkurzony "
+    "zdenerwować panika panikować rozpacz depresja samotność wstyd tęsknota nuda "
+    "męczyć męczący",
 }
 
 CATASTROPHE = {
@@ -72,19 +81,21 @@ CATASTROPHE = {
     "die dying dead kill killing hell insane crazy",
     "ru": "катастрофа катастрофический кошмар кошмарный ужас ужасный ужасно худший "
     "испортить испорченный безнадёжный бессмысленный невыносимый невозможно "
-    "неприемлемый возмутительный бешенство ад безумие конец",
+    "неприемлемый возмутительный бешенство ад безумие конец крах жуть жуткий "
+    "погибнуть умереть смерть",
     "pl": "katastrofa katastrofalny koszmar koszmarny tragedia tragiczny okropny "
     "okropnie straszny strasznie najgorszy zrujnować zrujnowany beznadziejny "
     "bezsensowny niemożliwe niedopuszczalny skandaliczny wściekły "
-    "piekło masakra koniec",
+    "piekło masakra koniec klęska dramat horror fatalny fatalnie zginąć umrzeć śmierć",
 }
 
 ABSOLUTES = {
     "en": "always never nothing nobody everything everyone completely totally entirely "
-    "forever constantly",
-    "ru": "всегда никогда ничего ничто никто всё вечно постоянно совершенно полностью абсолютно",
+    "forever constantly absolutely ever everyday literally",
+    "ru": "всегда никогда ничего ничто никто всё вечно постоянно совершенно полностью абсолютно "
+    "каждый ежедневно вообще нигде",
     "pl": "zawsze nigdy nic nikt wszystko wiecznie ciągle całkowicie kompletnie "
-    "zupełnie absolutnie",
+    "zupełnie absolutnie każdy codziennie wcale nigdzie",
 }
 
 # Phrases that neutralise a bad event or look for its good side.
@@ -122,6 +133,11 @@ REFRAMES = {
         "soon",
         "worth it",
         "manage|handle|solve|fix|sort",
+        # Conceding the bad part to turn to the rest ("although it was hard, ...").
+        "although|though|despite|eventually",
+        "be able to",
+        "productive|organize|organise|prepare|plan|goal|skill|experience|patience|result",
+        "concentrate|finish|achieve|accomplish",
     ),
     "ru": (
         "по крайней мере",
@@ -144,6 +160,12 @@ REFRAMES = {
         "сохранять ~1 спокойствие",
         "скоро|готовый",
         "нормально|нормальный",
+        "хотя|несмотря",
+        "в итоге",
+        "со временем",
+        "смочь",
+        "продуктивный|организовать|подготовиться|план|цель|навык|терпение|результат",
+        "сосредоточиться|закончить|достичь|добиться",
     ),
     "pl": (
         "przynajmniej|chociaż",
@@ -164,6 +186,12 @@ REFRAMES = {
         "zachować ~1 spokój",
         "wkrótce|niedługo|gotowy",
         "normalny|normalne|naturalne",
+        "choć|mimo",
+        "w końcu",
+        "z czasem",
+        "być w stanie",
+        "produktywny|zorganizować|przygotować|plan|cel|umiejętność|cierpliwość|wynik",
+        "skupić|skończyć|osiągnąć",
     ),
 }
 

@@ -592,3 +592,26 @@ def test_i_cannot_is_no_constructive_reframe():
     assert "tone_positive" not in codes("I can't sleep.", "en")
     assert "tone_positive" in codes("I can sleep now.", "en")
     assert "tone_negative" not in codes("I can't wait to see you.", "en")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "code", "word"),
+    [
+        ("en", "Although the week was hard, I was able to finish.", "tone_positive", "Although"),
+        ("ru", "Хотя неделя была трудной, со временем всё наладится.", "tone_positive", "Хотя"),
+        (
+            "ru",
+            "Хотя неделя была трудной, со временем всё наладится.",
+            "tone_positive",
+            "со временем",
+        ),
+        ("pl", "Choć tydzień był trudny, z czasem będzie lepiej.", "tone_positive", "z czasem"),
+        ("en", "fml, the bus is late again.", "tone_negative", "fml"),
+        ("ru", "Меня это бесит, надоело.", "tone_negative", "бесит"),
+        ("pl", "Strasznie mnie to wkurza.", "tone_negative", "wkurza"),
+        ("pl", "Codziennie to samo, fatalnie.", "tone_negative", "fatalnie"),
+    ],
+)
+def test_the_tone_lexicon_knows_concessions_and_everyday_anger(language, text, code, word):
+    result = score_reply(text, language=language)
+    assert word in {f.excerpt for f in result.findings if f.code == code}
