@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from courses.scoring.rephrasing_abuse import find_abuse
@@ -63,6 +64,10 @@ PENALTY_PRIORITY = ("blame", "refusal", "policy", "command", "jargon", "vague_pr
 # to rank a constructive reframe above a bleak original, too little to outweigh the
 # rubric (a major penalty still caps the score).
 TONE_POINTS = 30
+# A text that neither speaks to a reader nor for a team (no "you", "we", "sorry",
+# "please") is not shaped like a support reply: the rubric has less to say about it,
+# so its tone counts for more, moving the score a share of the way to 0 or 100.
+UNSHAPED_TONE_POINTS = 50
 TONE_CODES = ("tone_negative", "tone_positive")
 # Kinds of tone words highlighted for each direction.
 _TONE_KINDS = {
@@ -201,11 +206,13 @@ def _finding(code: str, text: str, tokens: list[Token], span: tuple[int, int]) -
     return Finding(code, kind, 0, FINDING_CODES[code], start, end, text[start:end])
 
 
-def _fact_findings(language: str, text: str, tokens: list[Token], original: str) -> list[Finding]:
-    """Numbers, ids and key words of ``original`` that the rewrite keeps or drops.
+@lru_cache(maxsize=512)
+def _original_facts(language: str, original: str) -> tuple[tuple[str, ...], tuple[Token, ...]]:
+    """The numbers and key words (one token per lemma) of an original reply.
 
     Words inside the original's own rule matches ("can't", "SLA", "policy") are the
-    negative part the rewrite should lose, so they are not facts.
+    negative part the rewrite should lose, so they are not facts. Cached: every draft
+    of a live-practice exercise is checked against the same original.
     """
     rules = RULES[language]
     original_tokens = tokenize(original, language)
@@ -235,7 +242,12 @@ def _fact_findings(language: str, text: str, tokens: list[Token], original: str)
             and not re.search(rules.not_key_word, token.lemma)
         ):
             key_words.setdefault(token.lemma, token)
+    return tuple(numbers), tuple(key_words.values())
 
+
+def _fact_findings(language: str, text: str, tokens: list[Token], original: str) -> list[Finding]:
+    """Numbers, ids and key words of ``original`` that the rewrite keeps or drops."""
+    numbers, key_words = _original_facts(language, original)
     findings: list[Finding] = []
     text_numbers = {m.group().lower(): m for m in _NUMBER_RE.finditer(text)}
     missing = [n for n in numbers if n not in text_numbers]
@@ -245,7 +257,7 @@ def _fact_findings(language: str, text: str, tokens: list[Token], original: str)
 
     kept = [
         next(t for t in tokens if t.keys & source.keys)
-        for source in key_words.values()
+        for source in key_words
         if any(t.keys & source.keys for t in tokens)
     ]
     share = len(kept) / len(key_words) if key_words else 1.0
@@ -298,12 +310,26 @@ def score_reply(text: str, *, language: str, original: str | None = None) -> Rep
     penalised_sentences |= {
         tokens[a].sentence for kind in ("catastrophe", "negative") for a, _ in tone.spans[kind]
     }
+    # "Looking after the kids today" names a time but promises nothing: a time is a next
+    # step only in a sentence that commits to something (says what will be done, offers).
+    committed_sentences = {
+        tokens[a].sentence
+        for a, _ in (
+            *spans["ownership"],
+            *spans["alternative"],
+            *find_spans(language, RULES[language].patterns["commitment"], tokens),
+        )
+    }
     findings.extend(
         _finding("next_step", text, tokens, span)
         for span in spans["time"]
         if tokens[span[0]].sentence not in penalised_sentences
+        and tokens[span[0]].sentence in committed_sentences
     )
-    if not any(f.code in ("next_step", "alternative", "ownership") for f in findings):
+    reply_shaped = bool(find_spans(language, RULES[language].patterns["reader"], tokens))
+    if reply_shaped and not any(
+        f.code in ("next_step", "alternative", "ownership") for f in findings
+    ):
         findings.append(
             Finding("no_next_step", "penalty", 0, FINDING_CODES["no_next_step"], 0, 0, "")
         )
@@ -311,45 +337,59 @@ def score_reply(text: str, *, language: str, original: str | None = None) -> Rep
         findings.extend(_fact_findings(language, text, tokens, original))
     findings.extend(_tone_findings(language, text, tokens, tone))
 
-    return _scored(findings, language)
+    return _scored(findings, language, tone=tone.value, reply_shaped=reply_shaped)
 
 
 def _tone_findings(language: str, text: str, tokens: list[Token], tone: Tone) -> list[Finding]:
-    """The tone's points on its first word in that direction; its other words for show."""
-    points = round(TONE_POINTS * tone.value)
-    if not points:
+    """The words that set the tone, in its direction; ``_scored`` gives the first its points."""
+    if not tone.value:
         return []
-    code = "tone_positive" if points > 0 else "tone_negative"
-    kind: Literal["penalty", "reward"] = "reward" if points > 0 else "penalty"
+    code = "tone_positive" if tone.value > 0 else "tone_negative"
+    kind: Literal["penalty", "reward"] = "reward" if tone.value > 0 else "penalty"
     spans = sorted(span for k in _TONE_KINDS[code] for span in tone.spans[k])
     if not spans:
-        return [Finding(code, kind, points, FINDING_CODES[code], 0, 0, "")]
-    found = [_finding(code, text, tokens, span) for span in spans]
-    return [replace(f, kind=kind, points=points if i == 0 else 0) for i, f in enumerate(found)]
+        return [Finding(code, kind, 0, FINDING_CODES[code], 0, 0, "")]
+    return [replace(_finding(code, text, tokens, span), kind=kind) for span in spans]
 
 
-def _scored(findings: list[Finding], language: str) -> RephrasingResult:
-    """Give each code its points once (repeats show 0) and add them up."""
+def _scored(
+    findings: list[Finding], language: str, *, tone: float = 0.0, reply_shaped: bool = True
+) -> RephrasingResult:
+    """Give each code its points once (repeats show 0) and add them up.
+
+    The tone (-1..+1) is worth ``TONE_POINTS`` times itself in a reply. In a text not
+    shaped like one it moves the rubric's score a share of the way to 100 (or to 0):
+    ``UNSHAPED_TONE_POINTS`` times the tone at the middle of the scale, less near the
+    ends, so two texts the rubric sees alike still differ by their tone instead of both
+    hitting 0 or 100.
+    """
     findings.sort(key=lambda f: (f.start, f.end, f.code))
-    scored: list[Finding] = []
     seen: set[str] = set()
-    score = BASE_SCORE
+    points_of: list[int] = []
+    rubric = BASE_SCORE
     for finding in findings:
         points = 0
-        if finding.code in TONE_CODES:
-            points = finding.points
-            score += points
-        elif finding.code not in seen:
+        if finding.code not in TONE_CODES and finding.code not in seen:
             seen.add(finding.code)
             if finding.kind == "reward":
                 points = REWARD_POINTS[finding.code]
             else:
                 points = -PENALTY_POINTS[finding.code]
-            score += points
-        scored.append(replace(finding, points=points))
+        rubric += points
+        points_of.append(points)
+    if reply_shaped:
+        tone_total = round(tone * TONE_POINTS)
+    else:
+        room = (100 - max(0, min(100, rubric))) if tone > 0 else max(0, min(100, rubric))
+        tone_total = round(tone * UNSHAPED_TONE_POINTS * room / (100 - BASE_SCORE))
+    first_tone = next((i for i, f in enumerate(findings) if f.code in TONE_CODES), None)
+    if first_tone is not None:
+        points_of[first_tone] = tone_total
+    score = rubric + tone_total
     if seen & MAJOR_PENALTIES:
         score = min(score, MAJOR_PENALTY_CAP)
     if "abuse" in seen:
         score = min(score, ABUSE_CAP)
     score = max(0, min(100, score))
-    return RephrasingResult(score=score, findings=tuple(scored), language=language)
+    scored = tuple(replace(f, points=p) for f, p in zip(findings, points_of, strict=True))
+    return RephrasingResult(score=score, findings=scored, language=language)

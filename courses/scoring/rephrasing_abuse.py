@@ -120,11 +120,11 @@ PUTDOWN_PATTERNS = {
         "do you ~1 even ~1 read|know|understand|listen",
         "what be wrong with you",
         "get a life|grip|clue",
-        "grow up",
+        "=grow up",  # not "growing up"
         "tough luck",
         "too bad for you",
         "thanks|thank ~1 for nothing",
-        "who care",
+        "who =cares",  # not "people who care about"
         "whatever you say",
         "explain ~3 slowly",
         "let me spell it out",

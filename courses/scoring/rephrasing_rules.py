@@ -32,7 +32,8 @@ EN = LanguageRules(
     stemmer="english",
     not_key_word=r"(?:ly)$",
     negators="not no never",
-    forms={},
+    # The bare verb of an order ("Wait", "Read"), not a gerund or a past ("Waiting", "Waited").
+    forms={"imp": (r"^(?!\w*(?:ing|ed)$)", r"")},
     contractions={
         "ca": "can",
         "wo": "will",
@@ -83,6 +84,8 @@ EN = LanguageRules(
         "if you do not",
         "you do not ~1 need|have|receive|get|see|worry|hesitate|mind",
         "we do not want",
+        # Feelings and resolutions about oneself, not a refusal to the customer.
+        "i|we do|will not like|love|let|feel|mind|care|want",
         "sorry ~2 you will? have|need to",
         "receive|get ~2 wrong|incorrect",
         "send|deliver ~3 wrong|incorrect",
@@ -97,7 +100,8 @@ EN = LanguageRules(
             "no way",
             "nothing ~1 can ~1 do",
             "nothing can be do",
-            "we|i do not",
+            # A refusal is said now: "I didn't sleep" refuses nothing.
+            "we|i =do not",
             "we|i will not",
             "we have no",
             "reject|refuse|deny",
@@ -154,7 +158,7 @@ EN = LanguageRules(
             "you ought to",
             "you be require to",
             "just wait",
-            "^ please? @order_verb",
+            "^ please? @order_verb:imp",
             "stop ~1 ask|write|email|call|contact|complain",
             "do not contact|write|call|email us",
         ),
@@ -208,8 +212,10 @@ EN = LanguageRules(
             "i ~2 @done_verb",
             "i|we be ~1 @done_verb",
             "on your behalf",
-            "personally",
-            "myself",
+            # Exact: the stem "person" would also take "person" and "personal".
+            "=personally",
+            # "I'll call them myself", not "by myself" (alone).
+            "@done_verb|@offer_verb|it|them ~2 myself",
         ),
         "acknowledgement": (
             "understand",
@@ -224,6 +230,22 @@ EN = LanguageRules(
             "i know how",
             "i hear you",
             "lovely|great idea|question",
+        ),
+        # Speaks to the reader or for a team: the shape of a reply to a customer.
+        "reader": (
+            "=you|=your|=yours|=yourself|=yourselves|=we|=us|=our|=ours|=ourselves",
+            # Exact: "thankful" is gratitude, not thanks said to someone.
+            "sorry|apologize|apologise|apology|please|=thanks",
+            "=thank =you",
+        ),
+        # Says what will happen: a future, or a scheduled event ("the courier comes").
+        "commitment": (
+            "will|shall",
+            "we|i can",
+            "going to",
+            "=gonna",
+            "=comes|=arrives|=reaches|=ships|=leaves|=goes|=collects|=delivers|=replies"
+            "|=calls|=starts|=opens|=expires|=ends|=lands|=returns",
         ),
         "time": (
             "@weekday",
@@ -257,6 +279,11 @@ RU = LanguageRules(
         "1p": (r"(?:ю|у|ем|ём|им|ам|юсь|усь|емся|ёмся|имся)$", r"(?:ть|ться|чь|чься|ти|тись)$"),
         "imp": (r"(?:ите|йте|ьте|итесь|йтесь|ьтесь)$", r"(?:ть|ться|чь|чься|ти|тись)$"),
         "past": (r"(?:л|ла|ло|ли|лся|лась|лось|лись)$", r"(?:ть|ться|чь|чься|ти|тись)$"),
+        # present or (perfective) future, any person: придут, вернётся, проверим
+        "nonpast": (
+            r"(?:у|ю|ешь|ёшь|ишь|ет|ёт|ит|ем|ём|им|ете|ёте|ите|ут|ют|ат|ят)(?:ся|сь)?$",
+            r"(?:ть|ться|чь|чься|ти|тись)$",
+        ),
         "2p": (r"(?:ите|ете|ёте)$", r"(?:ть|ться|чь|чься|ти|тись)$"),
     },
     classes={
@@ -420,6 +447,11 @@ RU = LanguageRules(
             "отличный идея",
             "радость",
         ),
+        "reader": (
+            "вы|ваш|ты|твой|мы|наш",
+            "извинить|извиняться|извинение|жаль|спасибо|пожалуйста|=благодарю|=благодарим",
+        ),
+        "commitment": ("*:nonpast",),
         "time": (
             "@weekday",
             "@month",
@@ -452,6 +484,8 @@ PL = LanguageRules(
         "1p": (r"(?:ę|my|am|em|śmy)$", r"(?:ć|c)$"),
         "imp": (r"(?:cie|j|ij)$", r"(?:ć|c)$"),
         "past": (r"(?:ł|ła|ło|li|ły)$", r"(?:ć|c)$"),
+        # present or (perfective) future, any person: dotrą, odbierze, wyślemy
+        "nonpast": (r"(?:ę|esz|isz|ysz|[^ł]e|[^łl]i|[^ł]y|[^ł]a|my|cie|ą)$", r"(?:ć|c)$"),
     },
     classes={
         "weekday": "poniedziałek wtorek środa czwartek piątek sobota niedziela weekend",
@@ -605,6 +639,11 @@ PL = LanguageRules(
             "frustrujący|rozczarowujący|niepokojący|przykry|nieprzyjemny",
             "świetny pomysł",
         ),
+        "reader": (
+            "pan|pani|państwo|ty|twój|wy|wasz|my|nasz",
+            "przepraszać|przeprosić|przykro|proszę|szkoda|=dziękuję|=dziękujemy",
+        ),
+        "commitment": ("*:nonpast",),
         "time": (
             "@weekday",
             "@month",

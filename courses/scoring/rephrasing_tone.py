@@ -8,12 +8,17 @@ commits); this module sees how it sounds. Four kinds of words move the tone:
 - absolutes ("always", "never", "nothing", "всегда", "nigdy") pull it down, because
   they turn one bad event into a rule;
 - neutralising reframes ("at least", "the good news", "opportunity", "к счастью",
-  "na szczęście") and constructive, forward-looking words ("glad", "will", "learn")
+  "na szczęście"), concessions that turn from the bad part to the rest ("although",
+  "хотя", "choć") and constructive, forward-looking words ("glad", "will", "learn")
   push it up.
 
 A negated word turns round: "not a problem", "не проблема", "nie problem" are not
-negative. English adds the VADER lexicon (vaderSentiment, MIT), a general
-valence lexicon for short informal texts; Russian and Polish use our tables only.
+negative; a reframe denied right after ("I can't", "we won't") adds nothing. In
+English each negation outside a reassuring phrase ("no problem", "can't wait") is
+itself a little bleak: saying what is not frames a thought negatively. English adds
+the VADER lexicon (vaderSentiment, MIT), a general valence lexicon for short informal
+texts; Russian and Polish use our tables only (matched by lemma, so one entry covers
+every inflected form).
 
 ``tone_of`` returns the tone and the token spans of the words that moved it, so the
 findings can point at them.
@@ -25,6 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from courses.scoring.rephrasing_patterns import Token, find_spans, negators
+from courses.scoring.rephrasing_rules import RULES
 
 # How much one word of each kind moves the raw tone before squashing.
 NEGATIVE_WEIGHT = 1.0
@@ -32,8 +38,12 @@ CATASTROPHE_WEIGHT = 1.5
 ABSOLUTE_WEIGHT = 0.5
 REFRAME_WEIGHT = 1.5
 POSITIVE_WEIGHT = 1.0
+# Each negation ("not", "can't", "no") pulls the raw tone down by this much. Russian and
+# Polish negate every word of a clause ("никто ничего не", "nikt nic nie"), so counting
+# their negators would count one thought several times: they have none.
+NEGATION_WEIGHT = {"en": 0.5, "ru": 0.0, "pl": 0.0}
 # Share of the English tone that comes from VADER's compound score.
-VADER_SHARE = 0.6
+VADER_SHARE = 0.5
 # Raw tone of this size is about three quarters of the way to +-1.
 TONE_SCALE = 2.0
 
@@ -44,20 +54,24 @@ NEGATIVE = {
     "problem issue fault fail failed failure bad worse wrong broken damage damaged "
     "annoying hurt pain painful unfortunately suck sucks mess lose lost loss "
     "cry crying ugh hard difficult struggle struggling unfair late delay delayed "
-    "complain complaint regret rubbish waste useless inconvenient inconvenience",
+    "complain complaint regret rubbish waste useless inconvenient inconvenience fml",
     "ru": "злой злиться расстроить расстроенный расстраивать грустный грусть печальный "
     "разочаровать разочарованный разочарование обидно обида тревога тревожный бояться "
     "страх ненавидеть скучный устать усталый больной одинокий проблема ошибка вина "
     "виноватый провал плохой плохо хуже неправильный сломать сломанный повреждение "
     "повреждённый неприятный неприятность больно боль жалоба жаловаться "
     "сожаление потерять потеря сложно трудно трудный задержка опоздать несправедливо "
-    "бесполезный неудобство неудобный отказ нельзя",
+    "бесполезный неудобство неудобный отказ нельзя бесить раздражать раздражение "
+    "раздражённый нервничать нервный паника паниковать отчаяние отчаяться депрессия "
+    "одиночество стыд стыдно тоска тоскливый надоесть отстой",
     "pl": "zły złość zdenerwowany denerwować smutny smutek rozczarowany rozczarowanie "
     "zawiedziony niepokój martwić bać strach nienawidzić nudny zmęczony "
     "chory samotny problem błąd wina winny porażka niestety źle gorszy gorzej zepsuty "
     "zepsuć uszkodzony uszkodzenie nieprzyjemny ból boleć szkoda skarga narzekać "
     "stracić strata trudny trudno opóźnienie opóźniony spóźniony niesprawiedliwy "
-    "bezużyteczny niedogodność niewygodny odmowa",
+    "bezużyteczny niedogodność niewygodny odmowa irytować irytujący wkurzać wkurzony "
+    "zdenerwować panika panikować rozpacz depresja samotność wstyd tęsknota nuda "
+    "męczyć męczący",
 }
 
 CATASTROPHE = {
@@ -67,19 +81,21 @@ CATASTROPHE = {
     "die dying dead kill killing hell insane crazy",
     "ru": "катастрофа катастрофический кошмар кошмарный ужас ужасный ужасно худший "
     "испортить испорченный безнадёжный бессмысленный невыносимый невозможно "
-    "неприемлемый возмутительный бешенство ад безумие конец",
+    "неприемлемый возмутительный бешенство ад безумие конец крах жуть жуткий "
+    "погибнуть умереть смерть",
     "pl": "katastrofa katastrofalny koszmar koszmarny tragedia tragiczny okropny "
     "okropnie straszny strasznie najgorszy zrujnować zrujnowany beznadziejny "
     "bezsensowny niemożliwe niedopuszczalny skandaliczny wściekły "
-    "piekło masakra koniec",
+    "piekło masakra koniec klęska dramat horror fatalny fatalnie zginąć umrzeć śmierć",
 }
 
 ABSOLUTES = {
     "en": "always never nothing nobody everything everyone completely totally entirely "
-    "forever constantly",
-    "ru": "всегда никогда ничего ничто никто всё вечно постоянно совершенно полностью абсолютно",
+    "forever constantly absolutely ever everyday literally",
+    "ru": "всегда никогда ничего ничто никто всё вечно постоянно совершенно полностью абсолютно "
+    "каждый ежедневно вообще нигде",
     "pl": "zawsze nigdy nic nikt wszystko wiecznie ciągle całkowicie kompletnie "
-    "zupełnie absolutnie",
+    "zupełnie absolutnie każdy codziennie wcale nigdzie",
 }
 
 # Phrases that neutralise a bad event or look for its good side.
@@ -117,6 +133,11 @@ REFRAMES = {
         "soon",
         "worth it",
         "manage|handle|solve|fix|sort",
+        # Conceding the bad part to turn to the rest ("although it was hard, ...").
+        "although|though|despite|eventually",
+        "be able to",
+        "productive|organize|organise|prepare|plan|goal|skill|experience|patience|result",
+        "concentrate|finish|achieve|accomplish",
     ),
     "ru": (
         "по крайней мере",
@@ -138,7 +159,13 @@ REFRAMES = {
         "справиться|решить|исправить|уладить",
         "сохранять ~1 спокойствие",
         "скоро|готовый",
-        "нормально|нормальный|естественно",
+        "нормально|нормальный",
+        "хотя|несмотря",
+        "в итоге",
+        "со временем",
+        "смочь",
+        "продуктивный|организовать|подготовиться|план|цель|навык|терпение|результат",
+        "сосредоточиться|закончить|достичь|добиться",
     ),
     "pl": (
         "przynajmniej|chociaż",
@@ -159,6 +186,12 @@ REFRAMES = {
         "zachować ~1 spokój",
         "wkrótce|niedługo|gotowy",
         "normalny|normalne|naturalne",
+        "choć|mimo",
+        "w końcu",
+        "z czasem",
+        "być w stanie",
+        "produktywny|zorganizować|przygotować|plan|cel|umiejętność|cierpliwość|wynik",
+        "skupić|skończyć|osiągnąć",
     ),
 }
 
@@ -171,7 +204,7 @@ POSITIVE = {
     "благодарить помочь помощь конечно новый",
     "pl": "zadowolony szczęśliwy cieszyć miło świetnie świetny dobry dobrze wspaniały "
     "doskonały lepszy lepiej najlepszy spokojnie pewny gotowy dziękować dziękuję pomóc "
-    "pomoc oczywiście chętnie nowy",
+    "pomoc chętnie nowy",
 }
 
 
@@ -210,10 +243,20 @@ def _squash(raw: float) -> float:
 def tone_of(language: str, text: str, tokens: list[Token]) -> Tone:
     """The tone of ``text`` (already tokenised) from -1 to +1."""
     negation = negators(language)
+    reassuring = find_spans(language, RULES[language].shields, tokens)
+
+    def is_negation(i: int) -> bool:
+        """A negator outside a reassuring phrase ("no problem", "can't wait")."""
+        return tokens[i].text in negation and not any(a <= i < b for a, b in reassuring)
 
     def negated(span: tuple[int, int]) -> bool:
+        """Negated from before: "not happy", "не проблема"."""
         before = tokens[max(0, span[0] - 2) : span[0]]
         return any(t.text in negation and t.sentence == tokens[span[0]].sentence for t in before)
+
+    def denied(span: tuple[int, int]) -> bool:
+        """Denied right after: "I can't", "we won't" say nothing constructive."""
+        return span[1] < len(tokens) and is_negation(span[1])
 
     spans: dict[str, list[tuple[int, int]]] = {}
     taken: list[tuple[int, int]] = []
@@ -248,12 +291,17 @@ def tone_of(language: str, text: str, tokens: list[Token]) -> Tone:
         for span in spans[kind]:
             # "not bad", "не проблема": a negated negative word is mildly positive,
             # a negated positive one ("not happy") is negative; neither is shown as its kind.
+            if kind == "reframe" and denied(span):
+                continue  # the negation itself already counts as bleak
             if negated(span) and kind != "absolute":
                 raw -= weight / 2
             else:
                 raw += weight
                 kept.append(span)
         spans[kind] = kept
+    # Saying what is not ("I can't", "nobody cares") frames a thought negatively; a
+    # reassuring negation ("no problem", "you don't need to") does not.
+    raw -= NEGATION_WEIGHT[language] * sum(is_negation(i) for i in range(len(tokens)))
     sentences = max(1, len({t.sentence for t in tokens}))
     value = _squash(raw / sentences**0.5)
     if language == "en" and (vader := _vader()) is not None:

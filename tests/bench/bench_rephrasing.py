@@ -11,7 +11,7 @@ Run: python tests/bench/bench_rephrasing.py  (no Django needed). One JSON line p
   held-out abuse set plus every clean reply of the rewrite set;
 - ``frames_reframe_above_<split>``: Positive Psychology Frames (Ziems et al. 2022) pairs
   whose reframe scores above its original. The data is not shipped (CC BY-SA): set
-  ``POSITIVE_FRAMES_DIR`` to a folder with its whole{dev,test}.csv; the test split is
+  ``POSITIVE_FRAMES_DIR`` to a folder with its whole{train,dev,test}.csv; the test split is
   read only when ``POSITIVE_FRAMES_SPLITS`` names it (a single final report);
 - ``score_time_<lang>``: mean milliseconds per reply.
 """
