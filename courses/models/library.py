@@ -1,11 +1,15 @@
 """The reply library: good rewrites of weak replies that an editor approved."""
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
+
+from ..labels import findings_shown
+from ..scoring.rephrasing import GOOD_REWRITE_THRESHOLD, score_reply
 
 LANGUAGES = [("en", "English"), ("ru", "Русский"), ("pl", "Polski")]
 
@@ -18,6 +22,9 @@ class GoodReply(
     Editors write entries; quiz answers whose authors agreed arrive as drafts for
     moderation. An entry never records who wrote the rewrite or which attempt it
     came from: only the texts, the scorer's findings, the language and the topic.
+    The score and findings are the scorer's, taken again whenever the texts are saved
+    (an editor's own entry or an edited one included); a rewrite below the pass mark
+    is refused by the form.
     """
 
     class Source(models.TextChoices):
@@ -76,6 +83,46 @@ class GoodReply(
 
     def __str__(self) -> str:
         return self.good_reply[:80]
+
+    def _scored(self):
+        return score_reply(
+            self.good_reply, language=self.language, original=self.weak_reply.strip() or None
+        )
+
+    def clean(self):
+        super().clean()
+        if not self.good_reply.strip():
+            return
+        result = self._scored()
+        if not result.passed:
+            problems = "; ".join(
+                f["message"]
+                for f in findings_shown(result.as_dict()["findings"])
+                if f["points"] < 0
+            )
+            raise ValidationError(
+                {
+                    "good_reply": _(
+                        "This rewrite scores %(score)d of 100, below the pass mark of "
+                        "%(mark)d: the library keeps only replies that pass. %(problems)s"
+                    )
+                    % {"score": result.score, "mark": GOOD_REWRITE_THRESHOLD, "problems": problems}
+                }
+            )
+
+    def save(self, *args, **kwargs):
+        result = self._scored()
+        self.score = result.score
+        self.findings = result.as_dict()["findings"]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "score", "findings"}
+        super().save(*args, **kwargs)
+
+    @property
+    def findings_shown(self) -> list[dict]:
+        """The findings with their messages in the reader's language."""
+        return findings_shown(self.findings)
 
     @property
     def revisions(self):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..labels import findings_shown
+
 if TYPE_CHECKING:
     from ..models import Attempt
 
@@ -284,7 +286,7 @@ def attempt_review_context(attempt: Attempt) -> dict:
         ]
         shown["answer_rows"] = answer_rows(shown, response)
         shown["findings"] = (
-            ((answer.auto_detail or {}).get("rephrasing") or {}).get("findings", [])
+            findings_shown(((answer.auto_detail or {}).get("rephrasing") or {}).get("findings"))
             if answer
             else []
         )

@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from ..conf import steady_setting
+from ..labels import findings_shown
 from ..lib.rates import rate_parse
 from ..models import Attempt, LessonPage, Question, QuizPage
 from ..models.pages import canonical_page
@@ -21,27 +22,6 @@ from ..scoring.rephrasing import SUPPORTED_LANGUAGES, RephrasingResult, score_re
 from .progress import active_enrolment, course_of_lesson
 
 MAX_PRACTICE_CHARS = 2000
-
-FINDING_LABELS = {
-    "empty": _("The reply is empty."),
-    "abuse": _("Insults or puts down the customer"),
-    "refusal": _("Refuses without offering an alternative."),
-    "refusal_softened": _("Refuses, but offers an alternative; lead with what you can do."),
-    "policy": _("Hides behind policy or rules instead of explaining."),
-    "blame": _("Blames the customer or shifts the blame elsewhere."),
-    "command": _("Orders the customer about or tells them how to feel."),
-    "jargon": _("Uses internal jargon the customer may not understand."),
-    "vague_promise": _("Promises to get back without saying when."),
-    "no_next_step": _("Gives no next step, alternative or commitment."),
-    "facts_dropped": _("Drops facts of the original reply."),
-    "alternative": _("Offers an alternative or a choice."),
-    "next_step": _("Names a concrete next step with a time."),
-    "ownership": _("Takes ownership: says what you will do."),
-    "acknowledgement": _("Acknowledges the customer (understanding, apology or thanks)."),
-    "facts_kept": _("Keeps the facts of the original reply."),
-    "tone_negative": _("Bleak wording: negative, catastrophising or absolute words."),
-    "tone_positive": _("Constructive wording that reframes the problem."),
-}
 
 
 class PracticeRefused(Exception):
@@ -135,20 +115,5 @@ def practice_check(*, user, target: PracticeTarget, text: str, now: datetime) ->
 
 def practice_payload(result: RephrasingResult) -> dict:
     """The result as the page shows it: translated messages, spans to highlight."""
-    findings = []
-    for finding in result.findings:
-        message = str(FINDING_LABELS.get(finding.code, finding.message))
-        if finding.code == "abuse":
-            message = f"{message}: {finding.excerpt}"
-        findings.append(
-            {
-                "code": finding.code,
-                "kind": finding.kind,
-                "points": finding.points,
-                "message": message,
-                "start": finding.start,
-                "end": finding.end,
-                "excerpt": finding.excerpt,
-            }
-        )
+    findings = findings_shown(result.as_dict()["findings"])
     return {"score": result.score, "passed": result.passed, "findings": findings}

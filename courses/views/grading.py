@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from ..forms import GradeForm
+from ..labels import findings_shown
 from ..models import Answer, Attempt, Question
 from ..selectors import question_display
 from ..services.grading import answer_grade
@@ -58,7 +59,9 @@ def answer_grade_view(request, pk: int):
     context = {
         "answer": answer,
         "question": question_display(answer.question, language=answer.attempt.language),
-        "findings": ((answer.auto_detail or {}).get("rephrasing") or {}).get("findings", []),
+        "findings": findings_shown(
+            ((answer.auto_detail or {}).get("rephrasing") or {}).get("findings")
+        ),
         "form": form,
     }
     return TemplateResponse(request, "courses/answer_grade.html", context)

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from courses.conf import steady_setting
 from courses.forms import GradeForm
+from courses.labels import findings_shown
 from courses.selectors import question_display
 from courses.spreadsheets import csv_response
 
@@ -316,7 +317,7 @@ def answer_grade(request, pk: int):
         "question": question_display(answer.question, language=answer.attempt.language),
         "text": (answer.response or {}).get("text", ""),
         "auto_percent": None if answer.auto_score is None else round(100 * answer.auto_score),
-        "findings": (detail.get("rephrasing") or {}).get("findings", []),
+        "findings": findings_shown((detail.get("rephrasing") or {}).get("findings")),
         "form": form,
     }
     return TemplateResponse(request, "hiring/recruiter/answer_grade.html", context)

@@ -4,8 +4,11 @@ learners' answers entering as anonymous drafts only with consent."""
 from datetime import UTC, datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
+from courses.labels import findings_shown
 from courses.models import GoodReply, Topic
 from courses.services.attempts import attempt_answer_save, attempt_start, attempt_submit
 from courses.services.library import library_search
@@ -130,3 +133,67 @@ def test_the_consent_box_is_offered_in_training_but_not_in_hiring(client, demo_s
     assert 'data-field="share"' in client.get(take).content.decode()
     take = reverse("courses:attempt_take", args=[hiring.pk])
     assert 'data-field="share"' not in client.get(take).content.decode()
+
+
+# --- An entry's score and findings are the scorer's, shown in the reader's language ---
+
+
+def test_an_editors_entry_is_scored_when_saved_and_rescored_when_edited():
+    made = entry()
+    assert made.score >= 60 and {f["code"] for f in made.findings} >= {"ownership", "next_step"}
+    made.good_reply = "We can't refund you. That's our policy."
+    made.save(update_fields=["good_reply"])
+    made.refresh_from_db()
+    assert made.score < 60 and "policy" in {f["code"] for f in made.findings}
+
+
+def test_a_rewrite_below_the_pass_mark_is_refused_with_its_score_in_the_editors_language():
+    weak = GoodReply(situation="s", weak_reply="We can't refund you.", language="en")
+    weak.good_reply = "You should have read the terms. No refund."
+    with translation.override("ru"), pytest.raises(ValidationError) as refused:
+        weak.full_clean()
+    message = " ".join(refused.value.message_dict["good_reply"])
+    assert "ниже проходного" in message and f"{weak._scored().score} из 100" in message
+
+
+def test_the_admin_form_refuses_a_failing_rewrite_and_saves_nothing(admin_client):
+    url = reverse("wagtailsnippets_courses_goodreply:add")
+    data = {
+        "situation": "Refund",
+        "weak_reply": "We can't refund you.",
+        "good_reply": "Not my problem, read the policy.",
+        "language": "en",
+        "topic": "",
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "below the pass mark" in response.content.decode()
+    assert not GoodReply.objects.exists()
+    data["good_reply"] = GOOD_EN
+    assert admin_client.post(url, data).status_code == 302
+    assert GoodReply.objects.get().score >= 60
+
+
+def test_the_library_shows_an_entrys_findings_in_the_readers_language(client):
+    entry(GOOD_RU, language="ru", situation="Возврат денег")
+    client.force_login(agent())
+    with translation.override("ru"):
+        text = client.get(reverse("courses:reply_library"), HTTP_ACCEPT_LANGUAGE="ru").content
+    text = text.decode()
+    assert "Берёт ответственность" in text and "Takes ownership" not in text
+
+
+def test_review_pages_show_stored_findings_in_the_readers_language():
+    stored = {
+        "code": "blame",
+        "kind": "penalty",
+        "points": -20,
+        "message": "Blames.",
+        "excerpt": "x",
+    }
+    abuse = {"code": "abuse", "kind": "penalty", "points": -50, "message": "x", "excerpt": "idiot"}
+    with translation.override("pl"):
+        shown = findings_shown([stored, abuse])
+    assert shown[0]["message"] != "Blames." and shown[0]["excerpt"] == "x"
+    assert shown[1]["message"].endswith(": idiot")
+    assert findings_shown(None) == []

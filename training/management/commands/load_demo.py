@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from training.demo.hiring import load_hiring
+from training.demo.library import load_library
 from training.demo.people import load_people
 from training.demo.portal import load_portal
 from training.demo.quiz import load_quiz
@@ -18,6 +19,7 @@ class Command(BaseCommand):
             load_site()
             load_portal()
             load_quiz()
+            load_library()
             load_hiring()
             load_wellbeing()
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))
