@@ -284,14 +284,20 @@ def median_of_sorted(ordered: list[np.ndarray], count: np.ndarray) -> np.ndarray
 
 
 def sort_network(values: list[np.ndarray]) -> list[np.ndarray]:
-    """Sort eight equally shaped arrays elementwise (values[0] the smallest)."""
-    values = list(values)
-    scratch = np.empty_like(values[0])
-    for a, b in _NETWORK_8:
-        np.minimum(values[a], values[b], out=scratch)
-        np.maximum(values[a], values[b], out=values[b])
-        values[a], scratch = scratch, values[a]
-    return values
+    """Sort eight equally shaped arrays elementwise (the result's [0] the smallest).
+
+    The inputs are left as they are: the first layer of comparators writes new arrays.
+    """
+    ordered: list[np.ndarray] = [values[0]] * 8
+    for a, b in _NETWORK_8[:4]:  # the first layer touches each input once
+        ordered[a] = np.minimum(values[a], values[b])
+        ordered[b] = np.maximum(values[a], values[b])
+    scratch = np.empty_like(ordered[0])
+    for a, b in _NETWORK_8[4:]:
+        np.minimum(ordered[a], ordered[b], out=scratch)
+        np.maximum(ordered[a], ordered[b], out=ordered[b])
+        ordered[a], scratch = scratch, ordered[a]
+    return ordered
 
 
 def robust_z(current: np.ndarray, *, floor: float, t: Thresholds) -> tuple[np.ndarray, np.ndarray]:
@@ -300,31 +306,93 @@ def robust_z(current: np.ndarray, *, floor: float, t: Thresholds) -> tuple[np.nd
     NaN with fewer than ``baseline_min_weeks`` weeks of history."""
     if t.baseline_weeks != 8:
         return _robust_z_general(current, floor=floor, t=t)
-    baseline = np.empty_like(current)
-    z = np.empty_like(current)
+    baseline = np.full(current.shape, np.nan)
+    z = np.full(current.shape, np.nan)
+    # Day d has at most d // 7 earlier weeks in the grid: the first days cannot have enough.
+    first = min(7 * max(t.baseline_min_weeks, 0), current.shape[1])
     # A few rows at a time: the network's sixteen arrays then stay in the CPU cache.
     for low in range(0, current.shape[0], _NETWORK_ROWS):
         rows = slice(low, low + _NETWORK_ROWS)
-        baseline[rows], z[rows] = _robust_z_8(current[rows], floor=floor, t=t)
+        baseline[rows, first:], z[rows, first:] = _robust_z_8(current[rows], first, floor, t)
     return baseline, z
 
 
-def _robust_z_8(current: np.ndarray, *, floor: float, t: Thresholds):
+def _robust_z_8(current: np.ndarray, first: int, floor: float, t: Thresholds):
+    """Baseline and z of the days from ``first`` on, for eight baseline weeks.
+
+    Where all eight weeks are there (nearly every cell), the median is the mean of
+    the 4th and 5th sorted values ``s[3], s[4]``, and the deviations from it come
+    as two ascending runs of four (``m - s[3] .. m - s[0]`` and ``s[4] - m ..
+    s[7] - m``), so their median needs only the middle of merging two sorted
+    lists, not a second sort. Cells with fewer weeks take a plain sort.
+    """
     weeks = 8
     days = current.shape[1]
     padded = np.full((current.shape[0], days + 7 * weeks), np.inf)
-    padded[:, 7 * weeks :] = np.where(np.isnan(current), np.inf, current)
-    # Lag k weeks: a view 7k columns to the left (missing = +inf, sorted last).
-    lags = [padded[:, 7 * (weeks - k) : 7 * (weeks - k) + days] for k in range(1, weeks + 1)]
-    count = np.zeros(current.shape, dtype="int64")
+    padded[:, 7 * weeks :] = current
+    history = padded[:, 7 * weeks : days + 7 * (weeks - 1)]  # NaN -> +inf, sorted last
+    np.copyto(history, np.inf, where=np.isnan(history))
+    # Lag k weeks: a view 7k columns to the left.
+    lags = [padded[:, first + 7 * (weeks - k) : days + 7 * (weeks - k)] for k in range(1, 9)]
+    count = np.zeros(lags[0].shape, dtype="int8")
     for lag in lags:
         count += lag < np.inf
-    ordered = sort_network([lag.copy() for lag in lags])
-    median = median_of_sorted(ordered, count)
+    ordered = sort_network(lags)
+    with np.errstate(invalid="ignore"):  # inf - inf where weeks are missing; fixed below
+        median = ordered[3] + ordered[4]
+        median *= 0.5
+        mad = _middle_of_two_runs(
+            [median - ordered[3 - i] for i in range(4)], [ordered[4 + i] - median for i in range(4)]
+        )
+    short = np.flatnonzero((count < weeks) & (count >= t.baseline_min_weeks))
+    if len(short):
+        median.reshape(-1)[short], mad.reshape(-1)[short] = _median_and_mad_of_few(
+            np.stack([value.reshape(-1)[short] for value in ordered], axis=1),
+            count.reshape(-1)[short],
+        )
+    enough = count >= t.baseline_min_weeks
+    scale = mad * MAD_TO_SIGMA
+    np.maximum(scale, floor, out=scale)
+    np.maximum(scale, t.z_floor_fraction * np.abs(median), out=scale)
+    baseline = np.where(enough, median, np.nan)
     with np.errstate(invalid="ignore"):
-        deviation = sort_network([np.abs(value - median) for value in ordered])
-    mad = median_of_sorted(deviation, count)
-    return _z(current, median, mad, count, floor, t)
+        z = current[:, first:] - baseline
+    z /= scale
+    return baseline, z
+
+
+def _middle_of_two_runs(a: list[np.ndarray], b: list[np.ndarray]) -> np.ndarray:
+    """Mean of the 4th and 5th smallest of ``a + b``, each an ascending run of four.
+
+    The k-th smallest of two sorted runs is ``min(max(a[i - 1], b[k - i - 1]))``
+    over the ways of taking i from ``a`` and k - i from ``b``.
+    """
+    fourth = np.minimum(a[3], b[3])
+    for i, j in ((0, 2), (1, 1), (2, 0)):
+        np.minimum(fourth, np.maximum(a[i], b[j]), out=fourth)
+    fifth = np.maximum(a[0], b[3])
+    for i, j in ((1, 2), (2, 1), (3, 0)):
+        np.minimum(fifth, np.maximum(a[i], b[j]), out=fifth)
+    fourth += fifth
+    fourth *= 0.5
+    return fourth
+
+
+def _median_and_mad_of_few(ordered: np.ndarray, count: np.ndarray):
+    """Median and MAD of the first ``count`` values of each sorted row (NaN for none)."""
+    low = np.maximum((count.astype("int64") - 1) // 2, 0)[:, None]
+    high = (count.astype("int64") // 2)[:, None]
+
+    def middle(values: np.ndarray) -> np.ndarray:
+        return (
+            np.take_along_axis(values, low, axis=1)[:, 0]
+            + np.take_along_axis(values, high, axis=1)[:, 0]
+        ) / 2
+
+    with np.errstate(invalid="ignore"):
+        median = np.where(count > 0, middle(ordered), np.nan)
+        deviation = np.sort(np.abs(ordered - median[:, None]), axis=1)
+    return median, middle(deviation)
 
 
 def _robust_z_general(current: np.ndarray, *, floor: float, t: Thresholds):
