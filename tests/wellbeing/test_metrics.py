@@ -105,7 +105,7 @@ def test_six_consecutive_days_flag_and_five_do_not():
     five = weeks(shifts(range(5)))
     assert week_of(five, "2026-W02")["consecutive_days_max"] == 5
     assert not week_of(five, "2026-W02")["reason_consecutive_days"]
-    assert week_of(person_week_flags(six), "2026-W02")["reasons"] == ["consecutive_days"]
+    assert week_of(person_week_flags(six), "2026-W02")["reasons"] == ("consecutive_days",)
 
 
 def test_a_day_off_or_an_absence_restarts_the_count():

@@ -426,22 +426,45 @@ def _z(current, median, mad, count, floor, t):
 
 def ewma(values: np.ndarray, span: int) -> np.ndarray:
     """EWMA along each row skipping NaN days, as pandas ``ewm(span, ignore_na=True).mean()``
-    computes it (same recursion, same rounding); NaN where ``values`` is NaN."""
+    computes it (same recursion, same rounding); NaN where ``values`` is NaN.
+
+    The recursion runs over the days for all rows at once. On days when every row
+    has a value and has had one before (nearly all days), the step is eight
+    in-place operations; other days take the general step with the masks.
+    """
     keep = 1.0 - 2.0 / (span + 1.0)
     rows, days = values.shape
-    result = np.empty((days, rows))
+    columns = np.ascontiguousarray(values.T)
+    missing = np.isnan(columns)
+    result = np.full((days, rows), np.nan)
+    if not rows:
+        return result.T
+    observed_by_day = ~missing.any(axis=1)
+    seen_from = int(np.argmax(~missing, axis=0).max()) if (~missing).any(axis=0).all() else days
     weighted = np.full(rows, np.nan)
     old_weight = np.ones(rows)
-    columns = np.ascontiguousarray(values.T)
+    weight = np.empty(rows)
+    mixed = np.empty(rows)
+    differs = np.empty(rows, dtype=bool)
     with np.errstate(invalid="ignore"):
         for day in range(days):
             current = columns[day]
-            observed = current == current
-            seen = weighted == weighted
-            weight = old_weight * keep
-            mixed = (weight * weighted + current) / (weight + 1.0)
-            mixed = np.where(weighted != current, mixed, weighted)
-            weighted = np.where(observed, np.where(seen, mixed, current), weighted)
-            old_weight = np.where(observed & seen, weight + 1.0, old_weight)
-            result[day] = np.where(observed, weighted, np.nan)
+            if day > seen_from and observed_by_day[day]:
+                np.multiply(old_weight, keep, out=weight)
+                np.multiply(weight, weighted, out=mixed)
+                mixed += current
+                np.add(weight, 1.0, out=old_weight)
+                mixed /= old_weight
+                np.not_equal(weighted, current, out=differs)
+                np.copyto(weighted, mixed, where=differs)
+            else:
+                observed = ~missing[day]
+                seen = weighted == weighted
+                weight = old_weight * keep
+                mixed = (weight * weighted + current) / (weight + 1.0)
+                mixed = np.where(weighted != current, mixed, weighted)
+                weighted = np.where(observed, np.where(seen, mixed, current), weighted)
+                old_weight = np.where(observed & seen, weight + 1.0, old_weight)
+            result[day] = weighted
+    result[missing] = np.nan
     return result.T

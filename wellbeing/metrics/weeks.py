@@ -63,7 +63,7 @@ def person_week_flags(
       trailing-7-day value on that day (the week's own total on a Sunday) and
       ``*_baseline`` the usual value.
 
-    ``reason_<code>`` columns hold each reason as a bool, ``reasons`` the list
+    ``reason_<code>`` columns hold each reason as a bool, ``reasons`` the tuple
     of codes in :data:`PERSON_REASONS` order, ``flagged`` whether any holds.
     """
     t = thresholds
@@ -158,33 +158,33 @@ def person_week_flags(
         overtime_weeks=_run_length(overtime_week, restart).astype("int64"),
         **{f"reason_{code}": holds for code, holds in reasons.items()},
         flagged=np.logical_or.reduce(list(reasons.values())) if len(weeks) else np.zeros(0, bool),
-        reasons=reason_lists(reasons),
+        reasons=reason_codes(reasons),
     )
     for column in ("days_worked", "absence_days", "occ_days_high", "contacts", "hostile_contacts"):
         weeks[column] = weeks[column].astype("int64")
     return weeks.loc[:, list(PERSON_WEEK_COLUMNS)]
 
 
-def reason_lists(reasons: dict[str, np.ndarray]) -> np.ndarray:
-    """Per row the list of reason codes that hold, in the order of ``reasons``.
+def reason_codes(reasons: dict[str, np.ndarray]) -> np.ndarray:
+    """Per row the tuple of reason codes that hold, in the order of ``reasons``.
 
-    The reasons travel as one integer bitmask per row; only the rows with a
-    reason get a list of words (the others an empty list of their own).
+    The reasons travel as one integer bitmask per row; each distinct mask becomes
+    one tuple, shared by every row with that mask (immutable, so sharing is safe).
+    No Python object per row: half a million fresh lists would cost more in
+    garbage-collector passes than everything else in the person-week stage.
     """
     codes = list(reasons)
     rows = len(next(iter(reasons.values()))) if reasons else 0
     mask = np.zeros(rows, dtype="int64")
     for bit, holds in enumerate(reasons.values()):
         mask |= np.asarray(holds, dtype=bool).astype("int64") << bit
-    flagged = np.flatnonzero(mask)
-    words = {
-        value: [code for bit, code in enumerate(codes) if value >> bit & 1]
-        for value in np.unique(mask[flagged]).tolist()
-    }
-    result = np.empty(rows, dtype=object)
-    result[:] = [[] for _ in range(rows)]
-    result[flagged] = [list(words[value]) for value in mask[flagged].tolist()]
-    return result
+    values, inverse = np.unique(mask, return_inverse=True)
+    words = np.empty(len(values), dtype=object)
+    words[:] = [
+        tuple(code for bit, code in enumerate(codes) if value >> bit & 1)
+        for value in values.tolist()
+    ]
+    return words[inverse.reshape(-1)]
 
 
 def person_weeks(
@@ -216,7 +216,7 @@ def person_weeks(
     columns["week_end"] = columns["week_start"] + np.timedelta64(6, "D")
     reasons = {code: columns[f"reason_{code}"] for code in PERSON_REASONS}
     columns["flagged"] = np.logical_or.reduce(list(reasons.values()))
-    columns["reasons"] = reason_lists(reasons)
+    columns["reasons"] = reason_codes(reasons)
     return pd.DataFrame(columns, copy=False).loc[:, list(PERSON_WEEK_COLUMNS)]
 
 
