@@ -197,13 +197,27 @@ def person_weeks(
     memory follows the number of person-weeks, not person-days.
     """
     records = records_of(workload, as_of)
-    pieces = [
-        _block_weeks(records, block, thresholds) for block in signal_blocks(records, thresholds)
-    ]
-    if not pieces:
+    # Each person has the weeks from their first day's to their last day's: the result's
+    # length is known before any block, so each block writes into its rows (no pieces
+    # kept and joined, which would hold the person-weeks twice).
+    week_of_first = (records.first_day - records.grid_start) // 7
+    total = int(np.sum((records.last_day - records.grid_start) // 7 - week_of_first + 1))
+    columns: dict[str, np.ndarray] = {}
+    filled = 0
+    for block in signal_blocks(records, thresholds):
+        piece = _block_weeks(records, block, thresholds)
+        end = filled + len(piece["person_id"])
+        for name, values in piece.items():
+            if name not in columns:
+                columns[name] = np.empty(total, dtype=values.dtype)
+            columns[name][filled:end] = values
+        filled = end
+        del block, piece  # before the next block is built, not after
+    if not columns:
         empty = pd.DataFrame({column: [] for column in SIGNAL_COLUMNS})
         return person_week_flags(empty.astype({"date": "datetime64[ns]"}), thresholds=thresholds)
-    columns = {name: np.concatenate([piece[name] for piece in pieces]) for name in pieces[0]}
+    if filled != total:
+        raise RuntimeError(f"person-weeks: {filled} computed, {total} expected.")
     weeks = records.grid_days // 7
     starts = pd.Series(
         (np.arange(weeks) * 7 + records.grid_start) * DAY + np.datetime64("1970-01-01", "ns")
@@ -217,7 +231,7 @@ def person_weeks(
     reasons = {code: columns[f"reason_{code}"] for code in PERSON_REASONS}
     columns["flagged"] = np.logical_or.reduce(list(reasons.values()))
     columns["reasons"] = reason_codes(reasons)
-    return pd.DataFrame(columns, copy=False).loc[:, list(PERSON_WEEK_COLUMNS)]
+    return pd.DataFrame({name: columns[name] for name in PERSON_WEEK_COLUMNS}, copy=False)
 
 
 def _block_weeks(records: Records, block: Block, t: Thresholds) -> dict[str, np.ndarray]:
