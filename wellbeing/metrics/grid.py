@@ -159,13 +159,14 @@ def signal_blocks(
         code = code[order]
     bounds = np.searchsorted(code, np.arange(0, people + block_people, block_people))
     for number, low in enumerate(range(0, people, block_people)):
-        index = np.arange(bounds[number], bounds[number + 1])
+        # Rows already grouped by person are taken as a slice: views, not copies.
+        index = slice(bounds[number], bounds[number + 1])
         if order is not None:
             index = order[index]
         yield _block(records, slice(low, min(low + block_people, people)), index, t)
 
 
-def _block(records: Records, rows: slice, index: np.ndarray, t: Thresholds) -> Block:
+def _block(records: Records, rows: slice, index: np.ndarray | slice, t: Thresholds) -> Block:
     people = rows.stop - rows.start
     days = records.grid_days
     column = np.arange(days)
@@ -178,13 +179,15 @@ def _block(records: Records, rows: slice, index: np.ndarray, t: Thresholds) -> B
         grid = np.full(people * days, fill)
         values = records.values[name][index]
         if values.dtype.kind == "f" and fill == 0.0:  # an additive quantity not given is 0
-            values[np.isnan(values)] = 0.0
+            missing = np.isnan(values)
+            if missing.any():
+                values = np.where(missing, 0.0, values)
         grid[cell] = values
         return grid.reshape(people, days)
 
     record = np.full(people * days, -1, dtype="int64")
-    record[cell] = index
-    if np.count_nonzero(record >= 0) != len(index):
+    record[cell] = np.arange(index.start, index.stop) if isinstance(index, slice) else index
+    if np.count_nonzero(record >= 0) != len(cell):
         raise ValueError("workload frame has more than one row for a person and date.")
     record = record.reshape(people, days)
     m: dict[str, np.ndarray] = {name: spread(name, 0.0) for name in _ADDITIVE}
@@ -258,8 +261,10 @@ def trailing_sum(values: np.ndarray, window: int) -> np.ndarray:
     Round the result where the rules compare it with an exact line: differences
     of cumulative sums carry ~1e-12 noise.
     """
-    total = np.cumsum(values, axis=1, dtype="float64")
-    total[:, window:] -= total[:, :-window].copy()
+    running = np.cumsum(values, axis=1, dtype="float64")
+    total = np.empty_like(running)
+    total[:, :window] = running[:, :window]
+    np.subtract(running[:, window:], running[:, :-window], out=total[:, window:])
     return total
 
 
@@ -371,8 +376,7 @@ def _robust_z_8(current: np.ndarray, first: int, floor: float, t: Thresholds):
     short = np.flatnonzero((count < weeks) & (count >= t.baseline_min_weeks))
     if len(short):
         median.reshape(-1)[short], mad.reshape(-1)[short] = _median_and_mad_of_few(
-            np.stack([value.reshape(-1)[short] for value in ordered], axis=1),
-            count.reshape(-1)[short],
+            [value.reshape(-1)[short] for value in ordered], count.reshape(-1)[short]
         )
     enough = count >= t.baseline_min_weeks
     scale = mad * MAD_TO_SIGMA
@@ -402,21 +406,12 @@ def _middle_of_two_runs(a: list[np.ndarray], b: list[np.ndarray]) -> np.ndarray:
     return fourth
 
 
-def _median_and_mad_of_few(ordered: np.ndarray, count: np.ndarray):
-    """Median and MAD of the first ``count`` values of each sorted row (NaN for none)."""
-    low = np.maximum((count.astype("int64") - 1) // 2, 0)[:, None]
-    high = (count.astype("int64") // 2)[:, None]
-
-    def middle(values: np.ndarray) -> np.ndarray:
-        return (
-            np.take_along_axis(values, low, axis=1)[:, 0]
-            + np.take_along_axis(values, high, axis=1)[:, 0]
-        ) / 2
-
-    with np.errstate(invalid="ignore"):
-        median = np.where(count > 0, middle(ordered), np.nan)
-        deviation = np.sort(np.abs(ordered - median[:, None]), axis=1)
-    return median, middle(deviation)
+def _median_and_mad_of_few(ordered: list[np.ndarray], count: np.ndarray):
+    """Median and MAD of the first ``count`` of each cell's sorted values (NaN for none)."""
+    median = median_of_sorted(ordered, count)
+    with np.errstate(invalid="ignore"):  # inf - inf: missing weeks, sorted last anyway
+        deviation = sort_network([np.abs(value - median) for value in ordered])
+    return median, median_of_sorted(deviation, count)
 
 
 def _robust_z_general(current: np.ndarray, *, floor: float, t: Thresholds):

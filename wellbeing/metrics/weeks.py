@@ -187,6 +187,18 @@ def reason_codes(reasons: dict[str, np.ndarray]) -> np.ndarray:
     return words[inverse.reshape(-1)]
 
 
+def _fold_days(values: np.ndarray, ufunc: np.ufunc) -> np.ndarray:
+    """Reduce the last axis (the seven days of a week) with ``ufunc``, day by day.
+
+    Seven elementwise passes over strided views: several times faster than
+    numpy's reduction along a short trailing axis.
+    """
+    result = ufunc(values[..., 0], values[..., 1])
+    for day in range(2, values.shape[-1]):
+        ufunc(result, values[..., day], out=result)
+    return result
+
+
 def person_weeks(
     workload: pd.DataFrame, *, as_of: dt.date, thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> pd.DataFrame:
@@ -244,9 +256,10 @@ def _block_weeks(records: Records, block: Block, t: Thresholds) -> dict[str, np.
         return values.reshape(people, weeks, 7)
 
     inside = by_week(block.inside)
-    exists = inside.any(axis=2)
+    exists = _fold_days(inside, np.logical_or)
     # The in-calendar days person by person, day by day; each person-week a run of them.
-    first_of_week = np.r_[0, np.cumsum(inside.sum(axis=2)[exists])[:-1]]
+    days_inside = _fold_days(by_week(block.inside.view(np.uint8)), np.add)
+    first_of_week = np.r_[0, np.cumsum(days_inside[exists], dtype="int64")[:-1]]
 
     def week_sum(values: np.ndarray) -> np.ndarray:
         # np.add.reduceat adds as the groupby sum of person_week_flags does, so a
@@ -256,27 +269,30 @@ def _block_weeks(records: Records, block: Block, t: Thresholds) -> dict[str, np.
         return result
 
     def largest(values: np.ndarray, *, counted=None) -> np.ndarray:
+        """The week's largest value (NaN ignored; NaN for none) over ``counted`` days."""
         counted = inside if counted is None else counted
-        chosen = np.where(counted, by_week(values.astype("float64")), -np.inf)
-        chosen = np.where(np.isnan(chosen), -np.inf, chosen).max(axis=2)
-        return np.where(chosen == -np.inf, np.nan, chosen)
+        return _fold_days(np.where(counted, by_week(values), np.nan), np.fmax)
 
     def largest_count(values: np.ndarray) -> np.ndarray:
-        return np.where(inside, by_week(values), 0).max(axis=2).astype("int64")
+        return _fold_days(np.where(inside, by_week(values), 0), np.maximum).astype("int64")
 
     def any_of(values: np.ndarray) -> np.ndarray:
-        return (by_week(values) & inside).any(axis=2)
+        return _fold_days(by_week(values) & inside, np.logical_or)
 
     def count(values: np.ndarray) -> np.ndarray:
-        return np.where(inside, by_week(values), 0).sum(axis=2).astype("int64")
+        return _fold_days(np.where(inside, by_week(values), 0), np.add).astype("int64")
 
     last_column = np.minimum(
         np.arange(weeks) * 7 + 6, (records.last_day[block.rows] - records.grid_start)[:, None]
     )
     last_column = np.maximum(last_column, 0)
+    # Sundays, except a person's last week when it ends before its Sunday.
+    early = np.nonzero(last_column != np.arange(weeks) * 7 + 6)
 
     def at_week_end(values: np.ndarray) -> np.ndarray:
-        return np.take_along_axis(values, last_column, axis=1)
+        result = values[:, 6::7].copy()
+        result[early] = values[early[0], last_column[early]]
+        return result
 
     overtime = week_sum(m["overtime_h"])
     overtime_week = (overtime >= t.overtime_week_hours) & exists
