@@ -24,8 +24,13 @@ import pandas as pd
 
 from .columns import WORKLOAD_COLUMNS, Thresholds, require
 
-#: People per block: a float64 day matrix is then about 1.5 MB for a year.
+#: People per block at most: a float64 day matrix is then about 1.5 MB for a year, and
+#: a block's matrices and temporaries about 50 MB. Fewer people than eight full blocks
+#: are cut into eight smaller ones (not below ``MIN_BLOCK_PEOPLE``): a small organisation's
+#: peak memory then shrinks with it, while a large one keeps blocks big enough that the
+#: per-day steps (the EWMA) run over many rows at once.
 BLOCK_PEOPLE = 512
+MIN_BLOCK_PEOPLE = 64
 MAD_TO_SIGMA = 1.4826
 #: Rows per pass of the sorting network (cache-sized; measured 3-4x faster than 1,024).
 _NETWORK_ROWS = 64
@@ -147,10 +152,13 @@ def _numbers(values: np.ndarray) -> np.ndarray:
 
 
 def signal_blocks(
-    records: Records, t: Thresholds, *, block_people: int = BLOCK_PEOPLE
+    records: Records, t: Thresholds, *, block_people: int | None = None
 ) -> Iterator[Block]:
-    """Yield the day matrices of every signal, ``block_people`` people at a time."""
+    """Yield the day matrices of every signal, ``block_people`` people at a time
+    (by default up to :data:`BLOCK_PEOPLE`, see there)."""
     people = len(records.person_ids)
+    if block_people is None:
+        block_people = min(BLOCK_PEOPLE, max(MIN_BLOCK_PEOPLE, -(-people // 8)))
     code = records.code
     if np.all(code[1:] >= code[:-1]):
         order = None
