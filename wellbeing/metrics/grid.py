@@ -32,8 +32,9 @@ from .columns import WORKLOAD_COLUMNS, Thresholds, require
 BLOCK_PEOPLE = 512
 MIN_BLOCK_PEOPLE = 64
 MAD_TO_SIGMA = 1.4826
-#: Rows per pass of the sorting network (cache-sized; measured 3-4x faster than 1,024).
-_NETWORK_ROWS = 64
+#: Rows per pass of the sorting network: its sixteen arrays of a year then fit in a
+#: 2 MB L2 cache (measured a third faster than 64 rows, 3-4x faster than 1,024).
+_NETWORK_ROWS = 32
 _NANOSECONDS_PER_DAY = 86_400 * 10**9
 #: 1970-01-01 was a Thursday; day d (since the epoch) is weekday (d + 3) % 7.
 _EPOCH_WEEKDAY = 3

@@ -178,13 +178,11 @@ def reason_codes(reasons: dict[str, np.ndarray]) -> np.ndarray:
     mask = np.zeros(rows, dtype="int64")
     for bit, holds in enumerate(reasons.values()):
         mask |= np.asarray(holds, dtype=bool).astype("int64") << bit
-    values, inverse = np.unique(mask, return_inverse=True)
-    words = np.empty(len(values), dtype=object)
-    words[:] = [
-        tuple(code for bit, code in enumerate(codes) if value >> bit & 1)
-        for value in values.tolist()
-    ]
-    return words[inverse.reshape(-1)]
+    # One slot per possible mask (1,024 for the ten person reasons), filled where used.
+    words = np.empty(1 << len(codes), dtype=object)
+    for value in np.flatnonzero(np.bincount(mask, minlength=len(words))).tolist():
+        words[value] = tuple(code for bit, code in enumerate(codes) if value >> bit & 1)
+    return words[mask]
 
 
 def _fold_days(values: np.ndarray, ufunc: np.ufunc) -> np.ndarray:
