@@ -700,7 +700,7 @@ def test_the_sorting_network_gives_the_same_robust_z_as_a_plain_sort(min_weeks):
     fast = grid.robust_z(current, floor=1.0, t=t)
     plain = grid._robust_z_general(current, floor=1.0, t=t)
     for mine, reference in zip(fast, plain, strict=True):
-        assert np.isfinite(mine).sum() > 400  # enough cells with a baseline to compare
+        assert np.isfinite(mine).sum() > 300  # enough cells with a baseline to compare
         np.testing.assert_array_equal(mine, reference)
 
 
