@@ -70,29 +70,40 @@ def _read_columns(sql: str, params) -> pd.DataFrame:
     # run a Python converter on every value of those.
     expressions = {"date": day or 'w."date"', "absence": 'CASE WHEN w."absence" THEN 1 ELSE 0 END'}
     selected = ", ".join(expressions.get(column, f'w."{column}"') for column in WORKLOAD_COLUMNS)
-    dtypes = {
+    read_as = {
         "person_id": "int64",
-        "team_id": "float64",  # NULL -> NaN, then Int64 below
+        "team_id": "float64",  # NULL -> NaN, split below into values and a mask
         "date": "int64" if day else "datetime64[D]",
         "absence": "bool",
         **{column: "float64" for column in FLOAT_COLUMNS},
         **{column: "int64" for column in INTEGER_COLUMNS},
     }
-    chunks: dict[str, list[np.ndarray]] = {column: [] for column in WORKLOAD_COLUMNS}
+    stored = {**read_as, "team_id": "int64", "date": "int64"}
+    columns = {column: np.empty(0, dtype=stored[column]) for column in WORKLOAD_COLUMNS}
+    team_missing = np.empty(0, dtype=bool)
+    filled = 0
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {selected} FROM ({sql}) w", params)
         while rows := cursor.fetchmany(_FETCH_ROWS):
+            end = filled + len(rows)
+            # Each column grows in place by the rows just read (realloc: no second copy
+            # of what is already there, nothing left behind to fragment the heap).
+            for array in (*columns.values(), team_missing):
+                array.resize(end, refcheck=False)
             for column, values in zip(WORKLOAD_COLUMNS, zip(*rows, strict=True), strict=True):
-                chunks[column].append(np.array(values, dtype=dtypes[column]))
-    columns = {}
-    for column in WORKLOAD_COLUMNS:  # one column at a time, its pieces freed as it is joined
-        parts = chunks.pop(column)
-        columns[column] = np.concatenate(parts) if parts else np.zeros(0, dtype=dtypes[column])
-        del parts
-    team = columns["team_id"]
-    missing = np.isnan(team)
-    columns["team_id"] = pd.arrays.IntegerArray(np.where(missing, 0, team).astype("int64"), missing)
-    columns["date"] = columns["date"].astype("datetime64[D]").astype("datetime64[ns]")
+                chunk = np.array(values, dtype=read_as[column])
+                if column == "team_id":
+                    np.isnan(chunk, out=team_missing[filled:end])
+                    chunk[team_missing[filled:end]] = 0
+                elif column == "date" and not day:
+                    chunk = chunk.astype("int64")
+                columns[column][filled:end] = chunk
+            del rows
+            filled = end
+    # Days since the epoch -> nanoseconds, in place: the frame's datetime64[ns] column.
+    columns["date"] *= 86_400 * 10**9
+    columns["date"] = columns["date"].view("datetime64[ns]")
+    columns["team_id"] = pd.arrays.IntegerArray(columns["team_id"], team_missing)
     return pd.DataFrame(columns, copy=False).loc[:, list(WORKLOAD_COLUMNS)]
 
 

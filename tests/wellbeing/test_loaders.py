@@ -40,7 +40,9 @@ def two_people(db):
     return team, first, second
 
 
-def test_it_reads_typed_columns_with_missing_values_kept(two_people):
+@pytest.mark.parametrize("fetch_rows", [1, 50_000], ids=["a-row-per-fetch", "one-fetch"])
+def test_it_reads_typed_columns_with_missing_values_kept(two_people, monkeypatch, fetch_rows):
+    monkeypatch.setattr(loaders, "_FETCH_ROWS", fetch_rows)  # the columns grow fetch by fetch
     team, first, second = two_people
     frame = loaders.workload_frame().sort_values("date", ignore_index=True)
     assert list(frame.columns) == list(metrics.WORKLOAD_COLUMNS)

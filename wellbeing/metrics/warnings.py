@@ -39,20 +39,29 @@ def _latest_complete_week(as_of: dt.date) -> tuple[pd.Timestamp, pd.Timestamp]:
     return end - pd.Timedelta(days=6), end
 
 
-def _reason_rows(
+def _reasons_where(
     frame: pd.DataFrame, mask: pd.Series, code: str, params: dict[str, str]
-) -> pd.DataFrame:
-    """Long rows (team_id, code, params dict) for the teams where ``mask`` holds."""
-    chosen = frame.loc[mask.to_numpy(dtype=bool)]
-    values = chosen.loc[:, list(params.values())].rename(columns={v: k for k, v in params.items()})
-    records = values.astype(object).where(values.notna(), None).to_dict("records")
-    return pd.DataFrame({"team_id": chosen["team_id"].to_numpy(), "code": code, "params": records})
+) -> list[tuple[object, dict]]:
+    """(team_id, {"code", "params"}) for the rows of ``frame`` where ``mask`` holds.
+
+    Params are plain Python values (NaN as None), ready for a JSONField.
+    """
+    chosen = np.flatnonzero(mask.to_numpy(dtype=bool))
+    if not len(chosen):
+        return []
+    values = {}
+    for name, column in params.items():
+        picked = frame[column].iloc[chosen]
+        values[name] = picked.astype(object).where(picked.notna(), None).tolist()
+    return [
+        (team, {"code": code, "params": {name: values[name][row] for name in params}})
+        for row, team in enumerate(frame["team_id"].to_numpy()[chosen].tolist())
+    ]
 
 
-def _lists_for(keys: pd.Series, lists: pd.Series) -> list[list]:
+def _lists_for(keys: pd.Series, lists: dict) -> list[list]:
     """One list per key (a fresh empty list where ``lists`` has none)."""
-    found = lists.to_dict()
-    return [list(found.get(key, ())) for key in keys]
+    return [list(lists.get(key, ())) for key in keys]
 
 
 def team_warnings(
@@ -100,9 +109,8 @@ def team_warnings(
     checkin_rank = teams["checkin_rank"].fillna(0).to_numpy(dtype="int64")
     rank = np.maximum.reduce([workload_rank, checkin_rank, _trend_rank(teams, t)])
     # Output-sized from here on: a handful of reason rows per team.
-    reason_rows = team_reason_rows(teams, scores, t)
-    actions = team_actions(reason_rows, teams, rank)
-    reasons = reason_rows.groupby("team_id", sort=False)["reason"].agg(list)
+    reasons = team_reasons(teams, scores, t)
+    actions = team_actions(reasons, teams, rank)
     result = teams.assign(
         week=periods.week_label(week_start.date()),
         week_start=week_start,
@@ -194,100 +202,70 @@ _LARGEST = {
     REASON_CONSECUTIVE_DAYS: {"max_days": "consecutive_days_max"},
     REASON_LONG_WEEK: {"max_hours": "hours_7d_max"},
 }
-_REASON_ORDER = {
-    code: position
-    for position, code in enumerate(
-        [
-            REASON_PEOPLE_FLAGGED,
-            *PERSON_REASONS,
-            REASON_HOURS_TREND,
-            REASON_CONTACTS_TREND,
-            REASON_CHECKIN_CONCERN,
-        ]
+
+
+def team_reasons(teams: pd.DataFrame, scores: pd.DataFrame, t: Thresholds) -> dict[object, list]:
+    """Per team every signal found, strong enough to raise the level or not, as
+    ``{"code", "params"}`` in display order (teams without any are left out)."""
+    found = _reasons_where(
+        teams,
+        teams["flagged"].fillna(0) > 0,
+        REASON_PEOPLE_FLAGGED,
+        {"flagged": "flagged", "people": "people", "share": "share_flagged"},
     )
-}
-
-
-def team_reason_rows(teams: pd.DataFrame, scores: pd.DataFrame, t: Thresholds) -> pd.DataFrame:
-    """Every signal found, strong enough to raise the level or not: one row per team and
-    reason (``team_id``, ``code``, ``reason`` = {"code", "params"}), in display order."""
-    pieces = [
-        _reason_rows(
-            teams,
-            teams["flagged"].fillna(0) > 0,
-            REASON_PEOPLE_FLAGGED,
-            {"flagged": "flagged", "people": "people", "share": "share_flagged"},
-        )
-    ]
     for code in PERSON_REASONS:
-        pieces.append(
-            _reason_rows(
-                teams,
-                teams[f"n_{code}"].fillna(0) > 0,
-                code,
-                {"people": f"n_{code}", **_LARGEST.get(code, {})},
-            )
+        found += _reasons_where(
+            teams,
+            teams[f"n_{code}"].fillna(0) > 0,
+            code,
+            {"people": f"n_{code}", **_LARGEST.get(code, {})},
         )
     for code, prefix in ((REASON_HOURS_TREND, "hours"), (REASON_CONTACTS_TREND, "contacts")):
-        pieces.append(
-            _reason_rows(
-                teams,
-                teams[f"{prefix}_trend_pct"] >= t.team_trend_pct,
-                code,
-                {
-                    "pct": f"{prefix}_trend_pct",
-                    "per_person": f"{prefix}_per_person",
-                    "baseline": f"{prefix}_per_person_baseline",
-                },
-            )
-        )
-    pieces.append(
-        _reason_rows(
-            scores,
-            scores["scale_level"] > 0,
-            REASON_CHECKIN_CONCERN,
+        found += _reasons_where(
+            teams,
+            teams[f"{prefix}_trend_pct"] >= t.team_trend_pct,
+            code,
             {
-                "scale": "scale",
-                "period": "period",
-                "n": "n",
-                "share": "share_concern",
-                "mean": "mean",
-                "line": "line",
+                "pct": f"{prefix}_trend_pct",
+                "per_person": f"{prefix}_per_person",
+                "baseline": f"{prefix}_per_person_baseline",
             },
         )
+    found += _reasons_where(
+        scores,
+        scores["scale_level"] > 0,
+        REASON_CHECKIN_CONCERN,
+        {
+            "scale": "scale",
+            "period": "period",
+            "n": "n",
+            "share": "share_concern",
+            "mean": "mean",
+            "line": "line",
+        },
     )
-    rows = pd.concat(pieces, ignore_index=True)
-    rows = rows.assign(order=rows["code"].map(_REASON_ORDER)).sort_values(
-        ["team_id", "order"], kind="stable"
-    )
-    return rows.assign(
-        reason=[{"code": c, "params": p} for c, p in zip(rows["code"], rows["params"], strict=True)]
-    )
+    # Found code by code in display order, so each team's list is in that order.
+    by_team: dict[object, list] = {}
+    for team, reason in found:
+        by_team.setdefault(team, []).append(reason)
+    return by_team
 
 
-def team_actions(reason_rows: pd.DataFrame, teams: pd.DataFrame, rank: np.ndarray) -> pd.Series:
+_ACTION_RANK = {action: position for position, action in enumerate(ACTION_ORDER)}
+
+
+def team_actions(
+    reasons: dict[object, list], teams: pd.DataFrame, rank: np.ndarray
+) -> dict[object, list[str]]:
     """Per team the recommended action codes in :data:`ACTION_ORDER`: those of its reasons,
     the stress course from ``warning`` up and support resources at ``critical``."""
-    action_rows = (
-        reason_rows.loc[:, ["team_id", "code"]]
-        .assign(action=reason_rows["code"].map(ACTIONS_BY_REASON))
-        .explode("action")
-        .dropna(subset=["action"])
-    )
-    critical = pd.DataFrame(
-        {"team_id": teams.loc[rank >= 3, "team_id"], "action": ACTION_OFFER_SUPPORT}
-    )
-    stressed = pd.DataFrame(
-        {"team_id": teams.loc[rank >= 2, "team_id"], "action": ACTION_ASSIGN_STRESS_COURSE}
-    )
-    action_rows = pd.concat(
-        [action_rows.loc[:, ["team_id", "action"]], critical, stressed], ignore_index=True
-    )
-    action_rows = (
-        action_rows.assign(
-            order=action_rows["action"].map({a: i for i, a in enumerate(ACTION_ORDER)})
-        )
-        .sort_values(["team_id", "order"], kind="stable")
-        .drop_duplicates(["team_id", "action"])
-    )
-    return action_rows.groupby("team_id", sort=False)["action"].agg(list)
+    chosen: dict[object, set[str]] = {
+        team: {action for reason in found for action in ACTIONS_BY_REASON.get(reason["code"], ())}
+        for team, found in reasons.items()
+    }
+    for team, level in zip(teams["team_id"].tolist(), rank.tolist(), strict=True):
+        if level >= 2:
+            chosen.setdefault(team, set()).add(ACTION_ASSIGN_STRESS_COURSE)
+        if level >= 3:
+            chosen[team].add(ACTION_OFFER_SUPPORT)
+    return {team: sorted(actions, key=_ACTION_RANK.__getitem__) for team, actions in chosen.items()}

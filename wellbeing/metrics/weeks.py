@@ -63,7 +63,7 @@ def person_week_flags(
       trailing-7-day value on that day (the week's own total on a Sunday) and
       ``*_baseline`` the usual value.
 
-    ``reason_<code>`` columns hold each reason as a bool, ``reasons`` the list
+    ``reason_<code>`` columns hold each reason as a bool, ``reasons`` the tuple
     of codes in :data:`PERSON_REASONS` order, ``flagged`` whether any holds.
     """
     t = thresholds
@@ -158,32 +158,42 @@ def person_week_flags(
         overtime_weeks=_run_length(overtime_week, restart).astype("int64"),
         **{f"reason_{code}": holds for code, holds in reasons.items()},
         flagged=np.logical_or.reduce(list(reasons.values())) if len(weeks) else np.zeros(0, bool),
-        reasons=reason_lists(reasons),
+        reasons=reason_codes(reasons),
     )
     for column in ("days_worked", "absence_days", "occ_days_high", "contacts", "hostile_contacts"):
         weeks[column] = weeks[column].astype("int64")
     return weeks.loc[:, list(PERSON_WEEK_COLUMNS)]
 
 
-def reason_lists(reasons: dict[str, np.ndarray]) -> np.ndarray:
-    """Per row the list of reason codes that hold, in the order of ``reasons``.
+def reason_codes(reasons: dict[str, np.ndarray]) -> np.ndarray:
+    """Per row the tuple of reason codes that hold, in the order of ``reasons``.
 
-    The reasons travel as one integer bitmask per row; only the rows with a
-    reason get a list of words (the others an empty list of their own).
+    The reasons travel as one integer bitmask per row; each distinct mask becomes
+    one tuple, shared by every row with that mask (immutable, so sharing is safe).
+    No Python object per row: half a million fresh lists would cost more in
+    garbage-collector passes than everything else in the person-week stage.
     """
     codes = list(reasons)
     rows = len(next(iter(reasons.values()))) if reasons else 0
     mask = np.zeros(rows, dtype="int64")
     for bit, holds in enumerate(reasons.values()):
         mask |= np.asarray(holds, dtype=bool).astype("int64") << bit
-    flagged = np.flatnonzero(mask)
-    words = {
-        value: [code for bit, code in enumerate(codes) if value >> bit & 1]
-        for value in np.unique(mask[flagged]).tolist()
-    }
-    result = np.empty(rows, dtype=object)
-    result[:] = [[] for _ in range(rows)]
-    result[flagged] = [list(words[value]) for value in mask[flagged].tolist()]
+    # One slot per possible mask (1,024 for the ten person reasons), filled where used.
+    words = np.empty(1 << len(codes), dtype=object)
+    for value in np.flatnonzero(np.bincount(mask, minlength=len(words))).tolist():
+        words[value] = tuple(code for bit, code in enumerate(codes) if value >> bit & 1)
+    return words[mask]
+
+
+def _fold_days(values: np.ndarray, ufunc: np.ufunc) -> np.ndarray:
+    """Reduce the last axis (the seven days of a week) with ``ufunc``, day by day.
+
+    Seven elementwise passes over strided views: several times faster than
+    numpy's reduction along a short trailing axis.
+    """
+    result = ufunc(values[..., 0], values[..., 1])
+    for day in range(2, values.shape[-1]):
+        ufunc(result, values[..., day], out=result)
     return result
 
 
@@ -197,13 +207,27 @@ def person_weeks(
     memory follows the number of person-weeks, not person-days.
     """
     records = records_of(workload, as_of)
-    pieces = [
-        _block_weeks(records, block, thresholds) for block in signal_blocks(records, thresholds)
-    ]
-    if not pieces:
+    # Each person has the weeks from their first day's to their last day's: the result's
+    # length is known before any block, so each block writes into its rows (no pieces
+    # kept and joined, which would hold the person-weeks twice).
+    week_of_first = (records.first_day - records.grid_start) // 7
+    total = int(np.sum((records.last_day - records.grid_start) // 7 - week_of_first + 1))
+    columns: dict[str, np.ndarray] = {}
+    filled = 0
+    for block in signal_blocks(records, thresholds):
+        piece = _block_weeks(records, block, thresholds)
+        end = filled + len(piece["person_id"])
+        for name, values in piece.items():
+            if name not in columns:
+                columns[name] = np.empty(total, dtype=values.dtype)
+            columns[name][filled:end] = values
+        filled = end
+        del block, piece  # before the next block is built, not after
+    if not columns:
         empty = pd.DataFrame({column: [] for column in SIGNAL_COLUMNS})
         return person_week_flags(empty.astype({"date": "datetime64[ns]"}), thresholds=thresholds)
-    columns = {name: np.concatenate([piece[name] for piece in pieces]) for name in pieces[0]}
+    if filled != total:
+        raise RuntimeError(f"person-weeks: {filled} computed, {total} expected.")
     weeks = records.grid_days // 7
     starts = pd.Series(
         (np.arange(weeks) * 7 + records.grid_start) * DAY + np.datetime64("1970-01-01", "ns")
@@ -216,8 +240,8 @@ def person_weeks(
     columns["week_end"] = columns["week_start"] + np.timedelta64(6, "D")
     reasons = {code: columns[f"reason_{code}"] for code in PERSON_REASONS}
     columns["flagged"] = np.logical_or.reduce(list(reasons.values()))
-    columns["reasons"] = reason_lists(reasons)
-    return pd.DataFrame(columns, copy=False).loc[:, list(PERSON_WEEK_COLUMNS)]
+    columns["reasons"] = reason_codes(reasons)
+    return pd.DataFrame({name: columns[name] for name in PERSON_WEEK_COLUMNS}, copy=False)
 
 
 def _block_weeks(records: Records, block: Block, t: Thresholds) -> dict[str, np.ndarray]:
@@ -230,9 +254,10 @@ def _block_weeks(records: Records, block: Block, t: Thresholds) -> dict[str, np.
         return values.reshape(people, weeks, 7)
 
     inside = by_week(block.inside)
-    exists = inside.any(axis=2)
+    exists = _fold_days(inside, np.logical_or)
     # The in-calendar days person by person, day by day; each person-week a run of them.
-    first_of_week = np.r_[0, np.cumsum(inside.sum(axis=2)[exists])[:-1]]
+    days_inside = _fold_days(by_week(block.inside.view(np.uint8)), np.add)
+    first_of_week = np.r_[0, np.cumsum(days_inside[exists], dtype="int64")[:-1]]
 
     def week_sum(values: np.ndarray) -> np.ndarray:
         # np.add.reduceat adds as the groupby sum of person_week_flags does, so a
@@ -242,27 +267,30 @@ def _block_weeks(records: Records, block: Block, t: Thresholds) -> dict[str, np.
         return result
 
     def largest(values: np.ndarray, *, counted=None) -> np.ndarray:
+        """The week's largest value (NaN ignored; NaN for none) over ``counted`` days."""
         counted = inside if counted is None else counted
-        chosen = np.where(counted, by_week(values.astype("float64")), -np.inf)
-        chosen = np.where(np.isnan(chosen), -np.inf, chosen).max(axis=2)
-        return np.where(chosen == -np.inf, np.nan, chosen)
+        return _fold_days(np.where(counted, by_week(values), np.nan), np.fmax)
 
     def largest_count(values: np.ndarray) -> np.ndarray:
-        return np.where(inside, by_week(values), 0).max(axis=2).astype("int64")
+        return _fold_days(np.where(inside, by_week(values), 0), np.maximum).astype("int64")
 
     def any_of(values: np.ndarray) -> np.ndarray:
-        return (by_week(values) & inside).any(axis=2)
+        return _fold_days(by_week(values) & inside, np.logical_or)
 
     def count(values: np.ndarray) -> np.ndarray:
-        return np.where(inside, by_week(values), 0).sum(axis=2).astype("int64")
+        return _fold_days(np.where(inside, by_week(values), 0), np.add).astype("int64")
 
     last_column = np.minimum(
         np.arange(weeks) * 7 + 6, (records.last_day[block.rows] - records.grid_start)[:, None]
     )
     last_column = np.maximum(last_column, 0)
+    # Sundays, except a person's last week when it ends before its Sunday.
+    early = np.nonzero(last_column != np.arange(weeks) * 7 + 6)
 
     def at_week_end(values: np.ndarray) -> np.ndarray:
-        return np.take_along_axis(values, last_column, axis=1)
+        result = values[:, 6::7].copy()
+        result[early] = values[early[0], last_column[early]]
+        return result
 
     overtime = week_sum(m["overtime_h"])
     overtime_week = (overtime >= t.overtime_week_hours) & exists
