@@ -84,10 +84,14 @@ class GoodReply(
     def __str__(self) -> str:
         return self.good_reply[:80]
 
-    def _scored(self):
-        return score_reply(
-            self.good_reply, language=self.language, original=self.weak_reply.strip() or None
-        )
+    def save(self, *args, **kwargs):
+        result = self._scored()
+        self.score = result.score
+        self.findings = result.as_dict()["findings"]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "score", "findings"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
@@ -110,14 +114,10 @@ class GoodReply(
                 }
             )
 
-    def save(self, *args, **kwargs):
-        result = self._scored()
-        self.score = result.score
-        self.findings = result.as_dict()["findings"]
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "score", "findings"}
-        super().save(*args, **kwargs)
+    def _scored(self):
+        return score_reply(
+            self.good_reply, language=self.language, original=self.weak_reply.strip() or None
+        )
 
     @property
     def findings_shown(self) -> list[dict]:
