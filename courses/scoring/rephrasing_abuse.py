@@ -108,8 +108,8 @@ PUTDOWN_PATTERNS = {
         "shut up",
         "use your ~1 brain|head|noggin|common",
         "stop|quit ~1 whine|whinge|moan|complain|cry|nag|pester|bother|winge|sulk",
-        "can you not read",
-        "=can't you read",
+        "can you not read|see|hear",
+        "can not you ~1 read|see|hear|understand|follow",  # "can't you read"
         "learn to read",
         "try read",
         "not rocket science",
@@ -169,6 +169,7 @@ PUTDOWN_PATTERNS = {
     "pl": (
         "pan|pani|ty ~3 jest|jesteś|być ~1 głupi|głupia|ślepy|ślepa|głuchy|głucha|tępy|tępa",
         "czy ~1 pan|pani|ty ~1 głupi|głupia|ślepy|ślepa|głuchy|głucha",
+        "być ~1 pan|pani|ty ~1 głupi|głupia|ślepy|ślepa|głuchy|głucha|tępy|tępa",  # "Jest pan ślepy?"
         "głupi|głupie|idiotyczny|idiotyczne|debilny|debilne pytanie|prośba|reklamacja|skarga",
         "zamknąć się",
         "zamknąć ~1 buzia|buzię|mordę|morda|dziób|jadaczkę",

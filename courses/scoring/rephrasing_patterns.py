@@ -95,6 +95,8 @@ def tokenize(text: str, language: str) -> list[Token]:
             sentence += 1
         word = match.group().lower().replace("’", "'")
         word = rules.contractions.get(word, word)
+        if word == "'s" and tokens and tokens[-1].text in rules.is_before_s:
+            word = "is"  # "what's", "it's": a verb after these words, not a possessive
         is_number = word[0].isdigit()
         tokens.append(
             Token(

@@ -26,6 +26,8 @@ class LanguageRules:
     # Lemmas that are verbs, adjectives or adverbs: not key words for the facts check.
     not_key_word: str = r"^$"
     contractions: dict[str, str] = field(default_factory=dict)
+    # Words after which "'s" is "is" ("what's wrong", "it's late"), not a possessive.
+    is_before_s: frozenset[str] = frozenset()
 
 
 EN = LanguageRules(
@@ -45,6 +47,10 @@ EN = LanguageRules(
         "'m": "am",
         "'d": "would",
     },
+    is_before_s=frozenset(
+        "what it that there here he she who where how when why everything nothing something "
+        "this".split()
+    ),
     classes={
         "weekday": "monday tuesday wednesday thursday friday saturday sunday weekend",
         # "may" stays out: it is far more often the verb than the month.

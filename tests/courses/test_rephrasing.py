@@ -345,6 +345,10 @@ def test_an_insult_fails_a_reply_that_is_otherwise_good(language, original, text
         ("pl", "Przestań marudzić, wysłałem.", "Przestań marudzić"),
         ("pl", "Brawo, geniuszu, zły rozmiar.", "geniuszu"),
         ("pl", "Z takimi idiotami nie da się pracować.", "idiotami"),
+        # Contractions are read as the words they stand for, questions in either order.
+        ("en", "Can't you see the button? I'll refund you today.", "Can't you see"),
+        ("en", "What's wrong with you? I will ship it by Friday.", "What's wrong with you"),
+        ("pl", "Jest Pani głucha? Wyślę paczkę jutro.", "Jest Pani głucha"),
     ],
 )
 def test_it_names_the_put_down_in_any_inflected_form(language, text, excerpt):
@@ -363,6 +367,9 @@ def test_it_names_the_put_down_in_any_inflected_form(language, text, excerpt):
         ("pl", "To był głupi błąd z naszej strony, przepraszam."),
         ("en", "Lots of homework, but that's part of growing up."),
         ("en", "I'm thankful for the people who care about me."),
+        ("en", "What's your order number? I'll check it by noon."),
+        ("en", "It's late, I know: I'll send it today by 5 pm."),
+        ("en", "The customer's parcel is wrong; what's in it is not what you ordered."),
     ],
 )
 def test_everyday_words_near_the_lexicon_are_not_abuse(language, text):
