@@ -169,7 +169,8 @@ PUTDOWN_PATTERNS = {
     "pl": (
         "pan|pani|ty ~3 jest|jesteś|być ~1 głupi|głupia|ślepy|ślepa|głuchy|głucha|tępy|tępa",
         "czy ~1 pan|pani|ty ~1 głupi|głupia|ślepy|ślepa|głuchy|głucha",
-        "być ~1 pan|pani|ty ~1 głupi|głupia|ślepy|ślepa|głuchy|głucha|tępy|tępa",  # "Jest pan ślepy?"
+        # A question in the other order: "Jest pan ślepy?"
+        "być ~1 pan|pani|ty ~1 głupi|głupia|ślepy|ślepa|głuchy|głucha|tępy|tępa",
         "głupi|głupie|idiotyczny|idiotyczne|debilny|debilne pytanie|prośba|reklamacja|skarga",
         "zamknąć się",
         "zamknąć ~1 buzia|buzię|mordę|morda|dziób|jadaczkę",
