@@ -48,8 +48,24 @@ EN = LanguageRules(
         "'d": "would",
     },
     is_before_s=frozenset(
-        "what it that there here he she who where how when why everything nothing something "
-        "this".split()
+        [
+            "what",
+            "it",
+            "that",
+            "there",
+            "here",
+            "he",
+            "she",
+            "who",
+            "where",
+            "how",
+            "when",
+            "why",
+            "everything",
+            "nothing",
+            "something",
+            "this",
+        ]
     ),
     classes={
         "weekday": "monday tuesday wednesday thursday friday saturday sunday weekend",
