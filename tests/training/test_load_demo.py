@@ -49,3 +49,16 @@ def test_every_demo_login_in_the_readme_exists_with_its_role():
     assert users["admin"].is_superuser
     for user in users.values():
         assert user.check_password("steady-demo")
+
+
+def test_the_demo_library_has_approved_passing_replies_in_each_language_by_topic():
+    from courses.models import GoodReply
+    from courses.services.library import library_search
+
+    call_command("load_demo", verbosity=0)
+    for language in ("en", "ru", "pl"):
+        entries = list(library_search(language=language))
+        assert len(entries) == 3, language
+        assert all(e.live and e.topic_id and e.score >= 60 and e.findings for e in entries)
+    assert [e.language for e in library_search(query="возврат")] == ["ru"]
+    assert not GoodReply.objects.filter(live=False).exists()
