@@ -10,13 +10,29 @@ on the share of people flagged, at least *watch* when hours or contacts per
 person run ``team_trend_pct`` above the baseline, and the check-in level,
 which changes at most monthly and is carried forward. For each team:
 
-* the share flagged and the two trend percentages are fitted by a weighted
-  line over the last ``history_weeks`` weeks (recent weeks weigh more,
-  half-life ``half_life_weeks``), giving a level, a slope and its standard
-  error; the slope is damped (``damping`` per week) because drifts level off;
+* each signal (share flagged, the two trend percentages) is split into the
+  organisation's part, the mean over the other teams that week, and the
+  team's own part. A week when the whole organisation moved (a busy week
+  everywhere) is not a drift of one team and does not last: the future adds
+  back the organisation's *usual* part (its median over the weeks read),
+  not this week's. The organisation's part is used only when at least
+  ``org_min_teams`` other teams report that week;
+* the team's own part is fitted by a weighted line over the last
+  ``history_weeks`` weeks (recent weeks weigh more, half-life
+  ``half_life_weeks``), giving a slope, its standard error and the scatter
+  around the line. A slope counts only as far as it stands out from that
+  scatter: it is shrunk by ``1 - (evidence_z / z)**2`` (zero when its
+  z = slope / standard error is below ``evidence_z``), so a team whose
+  count of flagged people wobbles is forecast to stay where it is, and one
+  that rises week after week is forecast to go on rising. The slope is also
+  damped (``damping`` per week) because drifts level off;
+* the share flagged starts from this week's own part (flags of people last
+  for weeks, so where the team is now is the best start), the trends from
+  the fitted line (a single week's hours are noisy);
 * ``draws`` futures are simulated: a slope from its uncertainty, the
-  residual scatter around the line; the share flagged is then rounded to
-  whole people of the team's ``people``;
+  scatter around the line (at least ``share_floor`` of a person for the
+  share); the share flagged is then rounded to whole people of the team's
+  ``people``;
 * each future's level in each of the next ``horizon`` weeks follows the
   ladder; the probability of reaching a level is the share of futures in
   which the team is at or above it in at least one of those weeks.
@@ -60,6 +76,9 @@ class ForecastSettings:
     damping: float = 0.95
     draws: int = 4000
     seed: int = 20261201
+    evidence_z: float = 3.0
+    share_floor: float = 0.25
+    org_min_teams: int = 5
 
 
 DEFAULT_SETTINGS = ForecastSettings()
@@ -92,6 +111,30 @@ def _fit(values: np.ndarray, weights: np.ndarray, x: np.ndarray):
     sigma = np.sqrt((w * residual**2).sum(axis=1) / safe * n / dof)
     se = np.where(sxx > 0, sigma / np.sqrt(np.where(sxx > 0, sxx, 1.0) * n / safe), 0.0)
     return level, slope, se, sigma
+
+
+def _shrunk(slope: np.ndarray, se: np.ndarray, evidence_z: float) -> np.ndarray:
+    """The slope, shrunk toward zero as far as it fails to stand out from its error."""
+    z = np.abs(slope) / np.where(se > 0, se, np.inf)
+    factor = 1 - (evidence_z / np.maximum(z, 1e-12)) ** 2
+    return np.where(se > 0, slope * np.clip(factor, 0.0, 1.0), slope)
+
+
+def _organisation_part(
+    history: pd.DataFrame, column: str, teams, weeks, min_teams: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per team and week, the mean of ``column`` over the *other* teams (0 where fewer
+    than ``min_teams`` others report), and per team its usual value: the median over
+    the weeks."""
+    everyone = _matrix(history, column, sorted(history["team_id"].unique()), weeks)
+    total = np.nansum(everyone, axis=0)
+    count = (~np.isnan(everyone)).sum(axis=0)
+    own = _matrix(history, column, teams, weeks)
+    present = ~np.isnan(own)
+    others = count[None, :] - present
+    other_sum = total[None, :] - np.where(present, own, 0.0)
+    part = np.where(others >= min_teams, other_sum / np.where(others > 0, others, 1), 0.0)
+    return part, np.median(part, axis=1)
 
 
 def _ladder(share: np.ndarray, t) -> np.ndarray:
@@ -140,7 +183,14 @@ def team_forecasts(
     history = strain.loc[strain["week_start"] <= latest]
     share = _matrix(history, "share_flagged", teams, weeks)
     people = _matrix(history, "people", teams, weeks)
-    trends = [_matrix(history, f"{name}_trend_pct", teams, weeks) for name in ("hours", "contacts")]
+    trend_names = ("hours_trend_pct", "contacts_trend_pct")
+    trends = [_matrix(history, name, teams, weeks) for name in trend_names]
+    org_share, usual_share = _organisation_part(
+        history, "share_flagged", teams, weeks, s.org_min_teams
+    )
+    org_trends = [
+        _organisation_part(history, name, teams, weeks, s.org_min_teams) for name in trend_names
+    ]
     seen = (~np.isnan(share)).sum(axis=1)
     team_people = np.nan_to_num(
         people[:, -1], nan=np.nanmax(np.c_[people, np.zeros(len(teams))], axis=1)
@@ -160,15 +210,20 @@ def team_forecasts(
             out.append(np.clip(value, lower, upper) if lower is not None else value)
         return out
 
-    level, slope, se, sigma = _fit(share, weights, x)
-    # The share of a small team moves in steps of 1/people: keep the scatter at least that.
-    sigma = np.maximum(sigma, 0.5 / team_people)
+    own_share = share - org_share
+    level, slope, se, sigma = _fit(own_share, weights, x)
+    slope = _shrunk(slope, se, s.evidence_z)
+    # Flags of people last: start from where the team's own part is this week.
+    level = np.where(np.isnan(own_share[:, -1]), level, own_share[:, -1]) + usual_share
+    # The share of a small team moves in whole people: keep some scatter even when none is seen.
+    sigma = np.maximum(sigma, s.share_floor / team_people)
     share_paths = futures(level, slope, se, sigma, 0.0, 1.0)
     trend_paths = []
-    for matrix in trends:
-        t_level, t_slope, t_se, t_sigma = _fit(matrix, weights, x)
+    for matrix, (org, usual) in zip(trends, org_trends, strict=True):
+        t_level, t_slope, t_se, t_sigma = _fit(matrix - org, weights, x)
+        t_slope = _shrunk(t_slope, t_se, s.evidence_z)
         known = (~np.isnan(matrix)).sum(axis=1) >= s.min_history
-        paths = futures(t_level, t_slope, t_se, np.maximum(t_sigma, 2.0))
+        paths = futures(t_level + usual, t_slope, t_se, np.maximum(t_sigma, 2.0))
         trend_paths.append([np.where(known[:, None], p, -np.inf) for p in paths])
 
     checkin_rank = current["checkin_rank"].fillna(0).to_numpy(dtype="int64")
@@ -184,7 +239,12 @@ def team_forecasts(
         )
         reached = np.maximum(reached, rank)
 
-    drivers = _drivers(history, teams, weeks, level, slope, trends, t)
+    # A trend names a driver only as far as it is the team's own (not a busy week everywhere).
+    own_trends_now = [
+        matrix[:, -1] - org[:, -1] + usual
+        for matrix, (org, usual) in zip(trends, org_trends, strict=True)
+    ]
+    drivers = _drivers(history, teams, weeks, slope, trends, own_trends_now, t)
     rows = []
     for i, team_id in enumerate(teams):
         enough = seen[i] >= s.min_history
@@ -207,7 +267,7 @@ def team_forecasts(
     return pd.DataFrame(rows).loc[:, list(FORECAST_COLUMNS)]
 
 
-def _drivers(history, teams, weeks, level, slope, trends, t) -> list[list[dict]]:
+def _drivers(history, teams, weeks, slope, trends, own_trends_now, t) -> list[list[dict]]:
     """Per team, the signals that push the forecast up, strongest first."""
     out: list[list[dict]] = [[] for _ in teams]
     share_now = _matrix(history, "share_flagged", teams, weeks)[:, -1]
@@ -224,10 +284,12 @@ def _drivers(history, teams, weeks, level, slope, trends, t) -> list[list[dict]]
                     "weight": 1e6,  # the level is made of this share: name it first
                 }
             )
-    for name, matrix in zip(("hours_trend", "contacts_trend"), trends, strict=True):
+    for name, matrix, own_now in zip(
+        ("hours_trend", "contacts_trend"), trends, own_trends_now, strict=True
+    ):
         now = matrix[:, -1]
         for i in range(len(teams)):
-            if not np.isnan(now[i]) and now[i] >= t.team_trend_pct / 2:
+            if not np.isnan(now[i]) and min(now[i], own_now[i]) >= t.team_trend_pct / 2:
                 out[i].append(
                     {
                         "code": name,
