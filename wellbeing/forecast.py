@@ -29,10 +29,11 @@ which changes at most monthly and is carried forward. For each team:
 * the share flagged starts from this week's own part (flags of people last
   for weeks, so where the team is now is the best start), the trends from
   the fitted line (a single week's hours are noisy);
-* ``draws`` futures are simulated: a slope from its uncertainty, the
-  scatter around the line (at least ``share_floor`` of a person for the
-  share); the share flagged is then rounded to whole people of the team's
-  ``people``;
+* ``draws`` futures are simulated: a slope from its uncertainty, and for
+  each week ahead the scatter around the line (at least ``share_floor`` of a
+  person for the share; it does not grow with the weeks ahead: what grows is
+  the slope's uncertainty times the distance); the share flagged is then
+  rounded to whole people of the team's ``people``;
 * each future's level in each of the next ``horizon`` weeks follows the
   ladder; the probability of reaching a level is the share of futures in
   which the team is at or above it in at least one of those weeks.
@@ -204,8 +205,10 @@ def team_forecasts(
     def futures(level, slope, se, sigma, lower=None, upper=None):
         slopes = slope[:, None] + se[:, None] * rng.standard_normal((len(teams), d))
         out = []
-        for h, step in enumerate(steps, start=1):
-            noise = sigma[:, None] * np.sqrt(h) * rng.standard_normal((len(teams), d))
+        for step in steps:
+            # The line carries the drift (and its uncertainty, in the slopes); a week is
+            # the line plus the usual scatter around it, which does not pile up week on week.
+            noise = sigma[:, None] * rng.standard_normal((len(teams), d))
             value = level[:, None] + slopes * step + noise
             out.append(np.clip(value, lower, upper) if lower is not None else value)
         return out
