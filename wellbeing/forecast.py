@@ -77,7 +77,7 @@ class ForecastSettings:
     damping: float = 0.95
     draws: int = 4000
     seed: int = 20261201
-    evidence_z: float = 3.0
+    evidence_z: float = 2.5
     share_floor: float = 0.25
     org_min_teams: int = 5
 
@@ -214,8 +214,8 @@ def team_forecasts(
         return out
 
     own_share = share - org_share
-    level, slope, se, sigma = _fit(own_share, weights, x)
-    slope = _shrunk(slope, se, s.evidence_z)
+    level, seen_slope, se, sigma = _fit(own_share, weights, x)
+    slope = _shrunk(seen_slope, se, s.evidence_z)
     # Flags of people last: start from where the team's own part is this week.
     level = np.where(np.isnan(own_share[:, -1]), level, own_share[:, -1]) + usual_share
     # The share of a small team moves in whole people: keep some scatter even when none is seen.
@@ -247,7 +247,7 @@ def team_forecasts(
         matrix[:, -1] - org[:, -1] + usual
         for matrix, (org, usual) in zip(trends, org_trends, strict=True)
     ]
-    drivers = _drivers(history, teams, weeks, slope, trends, own_trends_now, t)
+    drivers = _drivers(history, teams, weeks, (seen_slope, slope), trends, own_trends_now, t)
     rows = []
     for i, team_id in enumerate(teams):
         enough = seen[i] >= s.min_history
@@ -270,18 +270,25 @@ def team_forecasts(
     return pd.DataFrame(rows).loc[:, list(FORECAST_COLUMNS)]
 
 
-def _drivers(history, teams, weeks, slope, trends, own_trends_now, t) -> list[list[dict]]:
-    """Per team, the signals that push the forecast up, strongest first."""
+def _drivers(history, teams, weeks, slopes, trends, own_trends_now, t) -> list[list[dict]]:
+    """Per team, the signals that push the forecast up, strongest first.
+
+    ``slopes``: the slope of the team's own share flagged as seen (the weighted
+    line) and as counted (shrunk by its evidence). The share is named when the
+    counted slope pushes the forecast up; the figure shown is the seen one, which
+    the lead can check against the weeks on the page.
+    """
+    seen, counted = slopes
     out: list[list[dict]] = [[] for _ in teams]
     share_now = _matrix(history, "share_flagged", teams, weeks)[:, -1]
     for i in range(len(teams)):
-        if slope[i] > 0.01 and not np.isnan(share_now[i]) and share_now[i] < 1:
+        if counted[i] > 0.01 and not np.isnan(share_now[i]) and share_now[i] < 1:
             out[i].append(
                 {
                     "code": "share_flagged_rising",
                     "params": {
                         "share": round(float(share_now[i]), 4),
-                        "per_week": round(float(slope[i]), 4),
+                        "per_week": round(float(seen[i]), 4),
                         "line": t.team_warning,
                     },
                     "weight": 1e6,  # the level is made of this share: name it first
