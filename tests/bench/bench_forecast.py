@@ -108,7 +108,7 @@ def beats(model: tuple, naive: tuple) -> bool:
     (p_model, r_model), (p_naive, r_naive) = model, naive
     if None in (p_model, r_model, r_naive):
         return False
-    return r_model > r_naive and (p_naive is None or p_model >= p_naive)
+    return bool(r_model > r_naive and (p_naive is None or p_model >= p_naive))
 
 
 def report(result: pd.DataFrame, seeds, *, detail: bool) -> None:
