@@ -162,7 +162,8 @@ def _forecast(teams, **settings) -> pd.DataFrame:
     ).set_index("team_id")
 
 
-#: Eight quiet teams, so that the organisation's part of each signal is known.
+#: Eight quiet teams: enough (``org_min_teams``) for the organisation's part of each signal
+#: to be taken out, so every test below also checks that it does not swallow one team's drift.
 QUIET = {team_id: {"flagged": [0, 0, 1, 0, 0, 0, 0, 0]} for team_id in range(10, 18)}
 
 
