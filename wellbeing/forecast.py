@@ -11,8 +11,9 @@ person run ``team_trend_pct`` above the baseline, and the check-in level,
 which changes at most monthly and is carried forward. For each team:
 
 * each signal (share flagged, the two trend percentages) is split into the
-  organisation's part, the mean over the other teams that week, and the
-  team's own part. A week when the whole organisation moved (a busy week
+  organisation's part, the typical team's value that week (the median over
+  the teams, which a few teams with drifts of their own do not move), and
+  the team's own part. A week when the whole organisation moved (a busy week
   everywhere) is not a drift of one team and does not last: the future adds
   back the organisation's *usual* part (its median over the weeks read),
   not this week's. The organisation's part is used only when at least
@@ -127,17 +128,19 @@ def _shrunk(slope: np.ndarray, se: np.ndarray, evidence_z: float) -> np.ndarray:
 def _organisation_part(
     history: pd.DataFrame, column: str, teams, weeks, min_teams: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Per team and week, the mean of ``column`` over the *other* teams (0 where fewer
-    than ``min_teams`` others report), and per team its usual value: the median over
-    the weeks."""
+    """Per team and week, the organisation's part of ``column``: the typical team's
+    value that week (the median over all teams, so a few teams with drifts of their
+    own do not move it; 0 where fewer than ``min_teams`` other teams report), and per
+    team its usual value: the median over the weeks."""
     everyone = _matrix(history, column, sorted(history["team_id"].unique()), weeks)
-    total = np.nansum(everyone, axis=0)
-    count = (~np.isnan(everyone)).sum(axis=0)
-    own = _matrix(history, column, teams, weeks)
-    present = ~np.isnan(own)
-    others = count[None, :] - present
-    other_sum = total[None, :] - np.where(present, own, 0.0)
-    part = np.where(others >= min_teams, other_sum / np.where(others > 0, others, 1), 0.0)
+    reporting = ~np.isnan(everyone)
+    count = reporting.sum(axis=0)
+    ordered = np.sort(np.where(reporting, everyone, np.inf), axis=0)
+    # The median of each week's reported values (NaN-free, no warning for empty weeks).
+    low = ordered[np.maximum((count - 1) // 2, 0), np.arange(len(weeks))]
+    high = ordered[np.maximum(count // 2, 0), np.arange(len(weeks))]
+    typical = np.where(count > min_teams, (low + high) / 2, 0.0)
+    part = np.broadcast_to(typical, (len(teams), len(weeks)))
     return part, np.median(part, axis=1)
 
 
