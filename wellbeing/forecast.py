@@ -14,14 +14,11 @@ which changes at most monthly and is carried forward. For each team:
   organisation's part, the typical team's value that week (the median over
   the teams, which a few teams with drifts of their own do not move, and no
   further from 0 than the team's own value: a team left out of a busy week
-  has no outlier of its own that week), and the team's own part. A week when
-  the whole organisation moved (a busy week everywhere) is not a drift of one
-  team: the future adds back the organisation's *usual* part (its median over
-  the weeks read), plus, for the share flagged, the part of this week's move
-  that is made of flags that last (``LASTING_REASONS``: rules that read more
-  than one week, so a person flagged now is still flagged next week). The
-  organisation's part is used only when at least ``org_min_teams`` other
-  teams report that week;
+  has no outlier of its own that week), and the team's own part. A week when the whole organisation moved (a busy week
+  everywhere) is not a drift of one team and does not last: the future adds
+  back the organisation's *usual* part (its median over the weeks read),
+  not this week's. The organisation's part is used only when at least
+  ``org_min_teams`` other teams report that week;
 * the team's own part is fitted by a weighted line over the last
   ``history_weeks`` weeks (recent weeks weigh more, half-life
   ``half_life_weeks``), giving a slope, its standard error and the scatter
@@ -74,9 +71,6 @@ FORECAST_COLUMNS = (
 )
 STATUS_OK = "ok"
 STATUS_SHORT_HISTORY = "short_history"
-#: Person reasons whose rule reads more than one week (a two-week window, a run of
-#: overtime weeks): flagged this week, a person is likely flagged next week too.
-LASTING_REASONS = ("occupancy_high_2w", "overtime_streak")
 
 
 @dataclass(frozen=True)
@@ -155,20 +149,6 @@ def _organisation_part(
     return np.where(np.isnan(values), typical, part), usual
 
 
-def _lasting(history: pd.DataFrame, weeks) -> float:
-    """The part of this week's organisation-wide flags above the usual (the median
-    over the weeks read) that comes from reasons that last (:data:`LASTING_REASONS`)."""
-    columns = [f"n_{reason}" for reason in PERSON_REASONS if f"n_{reason}" in history.columns]
-    if not columns:
-        return 0.0
-    totals = history.loc[history["week_start"].isin(weeks)].groupby("week_start")[columns].sum()
-    if weeks[-1] not in totals.index:
-        return 0.0
-    above = (totals.loc[weeks[-1]] - totals.median()).clip(lower=0)
-    lasting = above[[f"n_{reason}" for reason in LASTING_REASONS if f"n_{reason}" in columns]]
-    return float(lasting.sum() / above.sum()) if above.sum() > 0 else 0.0
-
-
 def _ladder(share: np.ndarray, t) -> np.ndarray:
     return (
         (share >= t.team_watch).astype(int)
@@ -234,15 +214,14 @@ def team_forecasts(
     d = s.draws
     steps = np.cumsum(s.damping ** np.arange(1, s.horizon + 1))  # damped distance per week ahead
 
-    def futures(level, slope, se, sigma, lower=None, upper=None, lift=None):
+    def futures(level, slope, se, sigma, lower=None, upper=None):
         slopes = slope[:, None] + se[:, None] * rng.standard_normal((len(teams), d))
         out = []
         for step in steps:
-            base = level if lift is None else level + lift
             # The line carries the drift (and its uncertainty, in the slopes); a week is
             # the line plus the usual scatter around it, which does not pile up week on week.
             noise = sigma[:, None] * rng.standard_normal((len(teams), d))
-            value = base[:, None] + slopes * step + noise
+            value = level[:, None] + slopes * step + noise
             out.append(np.clip(value, lower, upper) if lower is not None else value)
         return out
 
@@ -253,9 +232,7 @@ def team_forecasts(
     level = np.where(np.isnan(own_share[:, -1]), level, own_share[:, -1]) + usual_share
     # The share of a small team moves in whole people: keep some scatter even when none is seen.
     sigma = np.maximum(sigma, s.share_floor / team_people)
-    # The organisation's part lasts as far as it is made of flags that last.
-    lift = np.nan_to_num(org_share[:, -1] - usual_share) * _lasting(history, weeks)
-    share_paths = futures(level, slope, se, sigma, 0.0, 1.0, lift)
+    share_paths = futures(level, slope, se, sigma, 0.0, 1.0)
     trend_paths = []
     for matrix, (org, usual) in zip(trends, org_trends, strict=True):
         t_level, t_slope, t_se, t_sigma = _fit(matrix - org, weights, x)

@@ -120,8 +120,7 @@ PEOPLE = 10
 
 def _strain(teams: dict[int, dict[str, list[float]]]) -> pd.DataFrame:
     """Team-week strain from per-team lists: ``flagged`` (people of PEOPLE) and optional
-    ``hours`` / ``contacts`` (trend percentages), one value per week, oldest first;
-    optional ``reason``: the person reason every flagged person is counted under."""
+    ``hours`` / ``contacts`` (trend percentages), one value per week, oldest first."""
     frames = []
     for team_id, signals in teams.items():
         flagged = signals["flagged"]
@@ -136,11 +135,6 @@ def _strain(teams: dict[int, dict[str, list[float]]]) -> pd.DataFrame:
                     "share_flagged": np.asarray(flagged, dtype=float) / PEOPLE,
                     "hours_trend_pct": signals.get("hours", [0.0] * len(flagged)),
                     "contacts_trend_pct": signals.get("contacts", [0.0] * len(flagged)),
-                    **{
-                        f"n_{reason}": flagged if reason == signals["reason"] else 0
-                        for reason in pipeline.PERSON_REASONS
-                        if "reason" in signals
-                    },
                 }
             )
         )
@@ -231,24 +225,6 @@ def test_a_team_left_out_of_a_busy_week_is_not_forecast_to_rise():
     assert result.loc[1, "level_rank"] == 0
     assert result.loc[1, "p_watch"] < 0.3
     assert result.loc[1, "p_warning"] < 0.05
-
-
-@pytest.mark.parametrize(
-    ("reason", "stays"),
-    [("overtime_streak", True), ("occupancy_high_2w", True), ("after_hours", False)],
-)
-def test_a_busy_week_for_everyone_lasts_as_far_as_its_flags_do(reason, stays):
-    # Three of ten people in every team flagged this week (Watch). Flags read over weeks
-    # (a run of overtime weeks, a two-week window) are still there next week; a week of
-    # late hours is over when the week is.
-    teams = {team_id: {"flagged": [0] * 7 + [3], "reason": reason} for team_id in range(1, 10)}
-    result = _forecast(teams)
-    assert (result["level_rank"] == 1).all()
-    if stays:
-        assert result["p_watch"].min() >= 0.5
-    else:
-        assert result["p_watch"].max() < 0.5
-    assert result["p_warning"].max() < 0.2
 
 
 def test_the_forecast_is_the_same_for_the_same_seed():
