@@ -14,11 +14,12 @@ which changes at most monthly and is carried forward. For each team:
   organisation's part, the typical team's value that week (the median over
   the teams, which a few teams with drifts of their own do not move, and no
   further from 0 than the team's own value: a team left out of a busy week
-  has no outlier of its own that week), and the team's own part. A week when the whole organisation moved (a busy week
-  everywhere) is not a drift of one team and does not last: the future adds
-  back the organisation's *usual* part (its median over the weeks read),
-  not this week's. The organisation's part is used only when at least
-  ``org_min_teams`` other teams report that week;
+  has no outlier of its own that week), and the team's own part. A week
+  when the whole organisation moved (a busy week everywhere) is not a drift
+  of one team and does not last: the future adds back the organisation's
+  *usual* part (its median over the weeks read), not this week's. The
+  organisation's part is used only when at least ``org_min_teams`` other
+  teams report that week;
 * the team's own part is fitted by a weighted line over the last
   ``history_weeks`` weeks (recent weeks weigh more, half-life
   ``half_life_weeks``), giving a slope, its standard error and the scatter
@@ -43,7 +44,9 @@ which changes at most monthly and is carried forward. For each team:
 Teams with fewer than ``min_history`` weeks get no forecast (``status``).
 The settings were tuned on the backtest's synthetic organisations with
 seeds 2, 3, 5 and 7 (``tests/bench/bench_forecast.py --seeds 2,3,5,7``);
-other seeds judge them.
+other seeds judge them. The yes or no drawn from the probabilities
+(:func:`says`) keeps this week's level unless the forecast clearly says
+otherwise; its two cut-offs were chosen on the same seeds.
 The drivers name the signals that push the forecast up: the slope of the
 share flagged, the trends, and the person reasons whose count rose.
 """
@@ -85,6 +88,11 @@ class ForecastSettings:
     evidence_z: float = 2.5
     share_floor: float = 0.25
     org_min_teams: int = 5
+    # The yes/no of :func:`says`: a team keeps this week's level unless its chance of
+    # staying is below ``stay_unless_below``; it rises to a level above when the chance
+    # is at least ``rise_from``.
+    stay_unless_below: float = 0.2
+    rise_from: float = 0.5
 
 
 DEFAULT_SETTINGS = ForecastSettings()
@@ -339,6 +347,24 @@ def _drivers(history, teams, weeks, slopes, trends, own_trends_now, t) -> list[l
         out[i].sort(key=lambda item: -item["weight"])
         out[i] = [{"code": item["code"], "params": item["params"]} for item in out[i][:4]]
     return out
+
+
+def says(
+    probability: np.ndarray,
+    current_rank: np.ndarray,
+    rank: int,
+    settings: ForecastSettings = DEFAULT_SETTINGS,
+) -> np.ndarray:
+    """The forecast's yes or no to "at ``rank`` or above within the horizon".
+
+    It keeps this week's level unless the trend clearly says otherwise: a team at
+    or above ``rank`` this week is forecast to stay there unless its chance of
+    staying is below ``stay_unless_below``; a team below is forecast to reach it
+    when the chance is at least ``rise_from``. NaN (no forecast) is a no.
+    """
+    p = np.nan_to_num(np.asarray(probability, dtype="float64"), nan=-1.0)
+    at = np.asarray(current_rank) >= rank
+    return np.where(at, p >= settings.stay_unless_below, p >= settings.rise_from)
 
 
 def naive_reach(current_rank: np.ndarray) -> dict[str, np.ndarray]:

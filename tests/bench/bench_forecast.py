@@ -12,8 +12,11 @@ The forecast's settings were tuned on seeds 2, 3, 5 and 7 (pooled); the
 default seeds 11, 13, 17 and 19 were not looked at while tuning. Pass
 ``--seeds 2,3,5,7`` to see the tuning figures.
 
-A forecast "says yes" for a level when its probability is at least 0.5 (as
-the pages do). Figures, one JSON line each (``{"bench": "forecast", "seeds",
+A forecast "says yes" for a level as ``forecast.says`` puts it: a team at or
+above the level this week unless its chance of staying there is below 0.2,
+a team below when its chance of reaching it is at least 0.5 (as the pages
+flag a likely Warning). The Brier score and the calibration table read the
+probabilities themselves. Figures, one JSON line each (``{"bench": "forecast", "seeds",
 "figure", "value", "unit"}``), first per seed, then pooled over all seeds:
 precision, recall and Brier score of the model and of the naive forecast
 for Watch, Warning and Critical, and ``<level>_beats_naive`` (recall higher
@@ -116,7 +119,11 @@ def report(result: pd.DataFrame, seeds, *, detail: bool) -> None:
     for rank, level in LEVELS:
         happened = (result["truth"] >= rank).to_numpy()
         probability = result[f"p_{level}"].to_numpy(dtype="float64")
-        said = {"model": probability >= 0.5, "naive": (result["level_rank"] >= rank).to_numpy()}
+        current = result["level_rank"].to_numpy()
+        said = {
+            "model": forecast.says(probability, current, rank),
+            "naive": current >= rank,
+        }
         below = (result["level_rank"] < rank).to_numpy()
         emit(seeds, f"{level}_base_rate", round(float(happened.mean()), 4), "share")
         found = {}

@@ -233,3 +233,13 @@ def test_the_forecast_is_the_same_for_the_same_seed():
     pd.testing.assert_frame_equal(first, second)
     other = _forecast(teams, seed=7)
     assert abs(other.loc[1, "p_warning"] - first.loc[1, "p_warning"]) < 0.05
+
+
+def test_the_yes_or_no_keeps_this_weeks_level_unless_the_forecast_clearly_departs():
+    # Teams at Warning (rank 2) stay unless the chance of staying is below 0.2;
+    # teams below rise only when the chance is at least 0.5; no forecast is a no.
+    p = np.array([0.15, 0.25, 0.9, 0.45, 0.55, np.nan])
+    rank = np.array([2, 2, 3, 1, 0, 2])
+    assert forecast.says(p, rank, 2).tolist() == [False, True, True, False, True, False]
+    naive = forecast.says(p, rank, 2, forecast.ForecastSettings(stay_unless_below=0.0))
+    assert naive[:4].tolist() == [True, True, True, False]
