@@ -17,7 +17,10 @@ which changes at most monthly and is carried forward. For each team:
   has no outlier of its own that week), and the team's own part. A week
   when the whole organisation moved (a busy week everywhere) is not a drift
   of one team and does not last: the future adds back the organisation's
-  *usual* part (its median over the weeks read), not this week's. The
+  *usual* part, not this week's: for the share flagged its median over the
+  last ``usual_weeks`` weeks, longer than the weeks the lines read, so a run
+  of busy weeks is not taken for the usual; for the trends, over the weeks
+  their lines read. The
   organisation's part is used only when at least ``org_min_teams`` other
   teams report that week;
 * the team's own part is fitted by a weighted line over the last
@@ -88,6 +91,7 @@ class ForecastSettings:
     evidence_z: float = 2.5
     share_floor: float = 0.25
     org_min_teams: int = 5
+    usual_weeks: int = 26
     # The yes/no of :func:`says`: a team keeps this week's level unless its chance of
     # staying is below ``stay_unless_below``; it rises to a level above when the chance
     # is at least ``rise_from``.
@@ -135,25 +139,37 @@ def _shrunk(slope: np.ndarray, se: np.ndarray, evidence_z: float) -> np.ndarray:
 
 
 def _organisation_part(
-    history: pd.DataFrame, column: str, values: np.ndarray, weeks, min_teams: int
+    history: pd.DataFrame,
+    column: str,
+    values: np.ndarray,
+    weeks,
+    s: ForecastSettings,
+    usual_weeks: int,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per team and week, the organisation's part of ``column`` (``values``: the
     teams' own, teams x weeks): the typical team's value that week (the median over
     all teams, so a few teams with drifts of their own do not move it; 0 where fewer
-    than ``min_teams`` other teams report), but no further from 0 than the team's
+    than ``org_min_teams`` other teams report), but no further from 0 than the team's
     value (a busy week everywhere explains the flags a team has, not the ones it
     has not: a team left out of it has no outlier of its own that week); and per
-    team the usual value: the median of the typical team's over the weeks."""
-    everyone = _matrix(history, column, sorted(history["team_id"].unique()), weeks)
+    team the usual value: the median of the typical team's over the last
+    ``usual_weeks`` weeks in which enough teams report (a run of busy weeks is not
+    the organisation's usual, as it would be in the few weeks the teams' lines read)."""
+    latest = weeks[-1]
+    span = max(usual_weeks, len(weeks))
+    longer = [latest - pd.Timedelta(weeks=k) for k in range(span - 1, -1, -1)]
+    everyone = _matrix(history, column, sorted(history["team_id"].unique()), longer)
     reporting = ~np.isnan(everyone)
     count = reporting.sum(axis=0)
     ordered = np.sort(np.where(reporting, everyone, np.inf), axis=0)
     # The median of each week's reported values (NaN-free, no warning for empty weeks).
-    low = ordered[np.maximum((count - 1) // 2, 0), np.arange(len(weeks))]
-    high = ordered[np.maximum(count // 2, 0), np.arange(len(weeks))]
-    typical = np.where(count > min_teams, (low + high) / 2, 0.0)
+    low = ordered[np.maximum((count - 1) // 2, 0), np.arange(span)]
+    high = ordered[np.maximum(count // 2, 0), np.arange(span)]
+    enough = count > s.org_min_teams
+    typical = np.where(enough, (low + high) / 2, 0.0)
+    usual = np.full(len(values), np.median(typical[enough]) if enough.any() else 0.0)
+    typical = typical[-len(weeks) :]
     part = np.clip(typical, np.minimum(values, 0.0), np.maximum(values, 0.0))
-    usual = np.full(len(values), np.median(typical))
     return np.where(np.isnan(values), typical, part), usual
 
 
@@ -206,10 +222,10 @@ def team_forecasts(
     trend_names = ("hours_trend_pct", "contacts_trend_pct")
     trends = [_matrix(history, name, teams, weeks) for name in trend_names]
     org_share, usual_share = _organisation_part(
-        history, "share_flagged", share, weeks, s.org_min_teams
+        history, "share_flagged", share, weeks, s, s.usual_weeks
     )
     org_trends = [
-        _organisation_part(history, name, matrix, weeks, s.org_min_teams)
+        _organisation_part(history, name, matrix, weeks, s, s.history_weeks)
         for name, matrix in zip(trend_names, trends, strict=True)
     ]
     seen = (~np.isnan(share)).sum(axis=1)

@@ -227,6 +227,21 @@ def test_a_team_left_out_of_a_busy_week_is_not_forecast_to_rise():
     assert result.loc[1, "p_warning"] < 0.05
 
 
+def test_a_run_of_busy_weeks_is_not_the_organisations_usual():
+    # Three of the last six weeks were busy for everyone (3 more of 10 flagged in every
+    # team); team 1 has had one person flagged all along. Its own part is flat, and the
+    # organisation's usual is that of its longer history (no one flagged), not the
+    # median of the six weeks the lines read: team 1 stays below Watch.
+    busy = [0] * 14 + [3, 3, 3, 0, 0, 0]
+    teams = {team_id: {"flagged": busy} for team_id in range(2, 10)}
+    result = _forecast({1: {"flagged": [1] * 14 + [4, 4, 4, 1, 1, 1]}, **teams})
+    assert result.loc[1, "level_rank"] == 0
+    assert result.loc[1, "p_watch"] < 0.2
+    # Read over the six weeks alone, the run of busy weeks would lift team 1 to Watch.
+    short = _forecast({1: {"flagged": [1] * 14 + [4, 4, 4, 1, 1, 1]}, **teams}, usual_weeks=6)
+    assert short.loc[1, "p_watch"] > 0.5
+
+
 def test_the_forecast_is_the_same_for_the_same_seed():
     teams = {1: {"flagged": [0, 1, 1, 2, 2, 3, 3, 3]}, **QUIET}
     first, second = _forecast(teams), _forecast(teams)
