@@ -111,3 +111,150 @@ def test_the_naive_forecast_repeats_this_weeks_level():
 )
 def test_probabilities_have_plain_words(p, word):
     assert forecast.plain_probability(p) == word
+
+
+# --- Tests that try to break the promise: stay where the evidence is weak, move where it is strong.
+
+PEOPLE = 10
+
+
+def _strain(teams: dict[int, dict[str, list[float]]]) -> pd.DataFrame:
+    """Team-week strain from per-team lists: ``flagged`` (people of PEOPLE) and optional
+    ``hours`` / ``contacts`` (trend percentages), one value per week, oldest first."""
+    frames = []
+    for team_id, signals in teams.items():
+        flagged = signals["flagged"]
+        weeks = pd.date_range("2026-09-07", periods=len(flagged), freq="7D")
+        frames.append(
+            pd.DataFrame(
+                {
+                    "team_id": team_id,
+                    "week_start": weeks,
+                    "people": PEOPLE,
+                    "flagged": flagged,
+                    "share_flagged": np.asarray(flagged, dtype=float) / PEOPLE,
+                    "hours_trend_pct": signals.get("hours", [0.0] * len(flagged)),
+                    "contacts_trend_pct": signals.get("contacts", [0.0] * len(flagged)),
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True)
+
+
+def _forecast(teams, **settings) -> pd.DataFrame:
+    strain = _strain(teams)
+    latest = strain["week_start"].max()
+    week = strain.loc[strain["week_start"] == latest]
+    share, trend = (
+        week["share_flagged"],
+        week[["hours_trend_pct", "contacts_trend_pct"]].max(axis=1),
+    )
+    rank = np.maximum(
+        (share >= 0.2).astype(int) + (share >= 0.35) + (share >= 0.5), (trend >= 15).astype(int)
+    )
+    current = pd.DataFrame({"team_id": week["team_id"], "level_rank": rank, "checkin_rank": 0})
+    return forecast.team_forecasts(
+        strain,
+        current,
+        week_start=latest.date(),
+        thresholds=pipeline.DEFAULT_THRESHOLDS,
+        settings=forecast.ForecastSettings(**settings),
+    ).set_index("team_id")
+
+
+#: Eight quiet teams: enough (``org_min_teams``) for the organisation's part of each signal
+#: to be taken out, so every test below also checks that it does not swallow one team's drift.
+QUIET = {team_id: {"flagged": [0, 0, 1, 0, 0, 0, 0, 0]} for team_id in range(10, 18)}
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_a_flat_team_is_not_forecast_to_cross_a_line(count):
+    # One person below Watch (1 of 10), or below Warning (3 of 10), week after week.
+    result = _forecast({1: {"flagged": [count] * 8}, **QUIET})
+    assert result.loc[1, "level_rank"] == (1 if count >= 2 else 0)
+    assert result.loc[1, "p_warning"] < 0.2
+    if count < 2:
+        assert result.loc[1, "p_watch"] < 0.2
+    else:
+        assert result.loc[1, "p_watch"] >= 0.9  # it stays at Watch
+    assert [d["code"] for d in result.loc[1, "drivers"]] == []
+
+
+def test_a_wobbling_team_is_not_forecast_to_cross_on_its_best_weeks():
+    # 0, 2, 0, 2 ... of 10 people: a trend line through that is no evidence of a drift.
+    result = _forecast({1: {"flagged": [0, 2, 1, 0, 2, 0, 1, 0]}, **QUIET})
+    assert result.loc[1, "p_warning"] < 0.1
+    assert result.loc[1, "p_watch"] < 0.5
+
+
+def test_a_steadily_rising_team_is_forecast_to_cross():
+    # One more person flagged every week: 3 of 10 now, Warning (4 of 10) next week.
+    result = _forecast({1: {"flagged": [0, 0, 0, 0, 0, 1, 2, 3]}, **QUIET})
+    assert result.loc[1, "level_rank"] == 1
+    assert result.loc[1, "p_warning"] >= 0.7
+    assert result.loc[1, "drivers"][0]["code"] == "share_flagged_rising"
+
+
+def test_rising_hours_alone_are_forecast_to_reach_watch():
+    hours = [0.0, 0.0, 0.0, 2.0, 5.0, 8.0, 10.0, 12.5]
+    result = _forecast({1: {"flagged": [0] * 8, "hours": hours}, **QUIET})
+    assert result.loc[1, "level_rank"] == 0
+    assert result.loc[1, "p_watch"] >= 0.5
+    assert [d["code"] for d in result.loc[1, "drivers"]] == ["hours_trend"]
+
+
+def test_a_busy_week_for_everyone_is_not_a_drift_of_one_team():
+    # Every team's hours jump 20 % in the latest week (Watch on the trend), then the
+    # organisation goes back to its usual weeks; no team is forecast to stay there.
+    busy = [0.0] * 7 + [20.0]
+    teams = {team_id: {"flagged": [0] * 8, "hours": busy} for team_id in range(1, 10)}
+    result = _forecast(teams)
+    assert (result["level_rank"] == 1).all()
+    assert result["p_watch"].max() < 0.5
+    assert all(drivers == [] for drivers in result["drivers"])
+    # The same jump in one team alone is its own: it is forecast to stay at Watch.
+    alone = _forecast({1: {"flagged": [0] * 8, "hours": busy}, **QUIET})
+    assert alone.loc[1, "p_watch"] > result["p_watch"].max()
+
+
+def test_a_team_left_out_of_a_busy_week_is_not_forecast_to_rise():
+    # Half of every other team was flagged three weeks ago, and no one in team 1: that
+    # week is the organisation's, not a fall of team 1's own that makes it look erratic.
+    teams = {team_id: {"flagged": [0, 0, 0, 0, 0, 5, 0, 0]} for team_id in range(2, 10)}
+    result = _forecast({1: {"flagged": [0] * 7 + [1]}, **teams})
+    assert result.loc[1, "level_rank"] == 0
+    assert result.loc[1, "p_watch"] < 0.3
+    assert result.loc[1, "p_warning"] < 0.05
+
+
+def test_a_run_of_busy_weeks_is_not_the_organisations_usual():
+    # Three of the last six weeks were busy for everyone (3 more of 10 flagged in every
+    # team); team 1 has had one person flagged all along. Its own part is flat, and the
+    # organisation's usual is that of its longer history (no one flagged), not the
+    # median of the six weeks the lines read: team 1 stays below Watch.
+    busy = [0] * 14 + [3, 3, 3, 0, 0, 0]
+    teams = {team_id: {"flagged": busy} for team_id in range(2, 10)}
+    result = _forecast({1: {"flagged": [1] * 14 + [4, 4, 4, 1, 1, 1]}, **teams})
+    assert result.loc[1, "level_rank"] == 0
+    assert result.loc[1, "p_watch"] < 0.2
+    # Read over the six weeks alone, the run of busy weeks would lift team 1 to Watch.
+    short = _forecast({1: {"flagged": [1] * 14 + [4, 4, 4, 1, 1, 1]}, **teams}, usual_weeks=6)
+    assert short.loc[1, "p_watch"] > 0.5
+
+
+def test_the_forecast_is_the_same_for_the_same_seed():
+    teams = {1: {"flagged": [0, 1, 1, 2, 2, 3, 3, 3]}, **QUIET}
+    first, second = _forecast(teams), _forecast(teams)
+    pd.testing.assert_frame_equal(first, second)
+    other = _forecast(teams, seed=7)
+    assert abs(other.loc[1, "p_warning"] - first.loc[1, "p_warning"]) < 0.05
+
+
+def test_the_yes_or_no_keeps_this_weeks_level_unless_the_forecast_clearly_departs():
+    # Teams at Warning (rank 2) stay unless the chance of staying is below 0.2;
+    # teams below rise only when the chance is at least 0.5; no forecast is a no.
+    p = np.array([0.15, 0.25, 0.9, 0.45, 0.55, np.nan])
+    rank = np.array([2, 2, 3, 1, 0, 2])
+    assert forecast.says(p, rank, 2).tolist() == [False, True, True, False, True, False]
+    naive = forecast.says(p, rank, 2, forecast.ForecastSettings(stay_unless_below=0.0))
+    assert naive[:4].tolist() == [True, True, True, False]
