@@ -4,9 +4,12 @@ Wagtail finds the site of every page request with an ORM query ranked by a
 `CASE` expression, then loads the root page again as its own type: building
 those queries costs more Python time than a learner page's own work. The rows
 are few, so they are read with plain SQL and ranked here by Wagtail's rules
-(`wagtail.models.sites.get_site_for_hostname`), and the root page is loaded once
-as its specific type. Nothing is cached: a site or root page changed in the
-admin applies to the next request in every worker.
+(`wagtail.models.sites.get_site_for_hostname`). The root page, as its specific
+type, is kept per process together with what the same query reads of its row
+(latest revision, publication, path, URL path, live, locale): an edit, a publish,
+an unpublish, a move or a rename in the admin changes one of them, so the next
+request in every worker loads it again. The site rows themselves are read anew
+every time.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -39,7 +42,9 @@ def site_for(hostname: str, port: int) -> Site | None:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT s.id, s.hostname, s.port, s.site_name, s.root_page_id, s.is_default_site,"  # noqa: S608
-            f" p.content_type_id FROM {site_table} s JOIN {page_table} p ON p.id = s.root_page_id"
+            " p.content_type_id, p.latest_revision_id, p.last_published_at, p.path, p.url_path,"
+            " p.live, p.locale_id, p.has_unpublished_changes"
+            f" FROM {site_table} s JOIN {page_table} p ON p.id = s.root_page_id"
             " WHERE s.hostname = %s OR s.is_default_site",
             [hostname],
         )
@@ -49,7 +54,7 @@ def site_for(hostname: str, port: int) -> Site | None:
     if len(rows) > 1 and _rank(hostname, port, rows[0]) not in (_HOSTNAME_PORT, _HOSTNAME_DEFAULT):
         # The default site of another hostname: a single site with this hostname wins.
         rows = rows[1:] if len(rows) == 2 else rows
-    site_id, site_hostname, site_port, name, root_id, is_default, content_type_id = rows[0]
+    site_id, site_hostname, site_port, name, root_id, is_default, content_type_id = rows[0][:7]
     site = Site(
         id=site_id,
         hostname=site_hostname,
@@ -60,9 +65,27 @@ def site_for(hostname: str, port: int) -> Site | None:
     )
     site._state.adding = False
     site._state.db = alias
-    model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
-    site.root_page = model.objects.get(pk=root_id)
+    site.root_page = _root_page(alias, root_id, content_type_id, signature=rows[0][6:])
     return site
+
+
+# (database, root page id) -> (what its row said when it was loaded, the specific page)
+_ROOT_PAGES: dict[tuple[str, int], tuple[tuple, Page]] = {}
+
+
+def _root_page(alias: str, root_id: int, content_type_id: int, *, signature: tuple) -> Page:
+    kept = _ROOT_PAGES.get((alias, root_id))
+    if kept is not None and kept[0] == signature:
+        return kept[1]
+    model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+    page = model.objects.using(alias).get(pk=root_id)
+    _ROOT_PAGES[(alias, root_id)] = (signature, page)
+    return page
+
+
+def forget_root_pages(**_kwargs) -> None:
+    """Drop the kept root pages (a page saved or deleted in this process)."""
+    _ROOT_PAGES.clear()
 
 
 class SiteMiddleware:

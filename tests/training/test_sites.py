@@ -57,3 +57,33 @@ def test_a_site_moved_to_another_root_serves_it_on_the_next_request(client, thre
     response = client.get("/")
     assert response.status_code == 200
     assert "Other" in response.content.decode()
+
+
+def test_the_root_page_is_kept_while_its_row_is_unchanged(three_sites, django_assert_num_queries):
+    first = site_for("localhost", 80).root_page
+    with django_assert_num_queries(1):  # the site query only
+        again = site_for("localhost", 80).root_page
+    assert again is first
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"latest_revision_id": "older"},  # edited
+        {"live": False},  # unpublished
+        {"url_path": "/moved/"},  # moved or renamed
+    ],
+)
+def test_a_root_page_changed_by_another_worker_is_loaded_again(three_sites, change):
+    root = site_for("localhost", 80).root_page
+    older = root.save_revision()
+    root.save_revision()
+    first = site_for("localhost", 80).root_page  # kept from now on
+    assert site_for("localhost", 80).root_page is first
+    change = {k: (older.pk if v == "older" else v) for k, v in change.items()}
+    # An update that sends no signal in this process, as another worker's would not.
+    Page.objects.filter(pk=first.pk).update(**change)
+    again = site_for("localhost", 80).root_page
+    assert again is not first
+    for field, value in change.items():
+        assert getattr(again, field) == value
