@@ -1,6 +1,6 @@
 """Signal receivers: thin callers of services, connected in CoursesConfig.ready()."""
 
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 def on_membership_saved(sender, instance, created, raw=False, **kwargs):
@@ -23,8 +23,22 @@ def connect() -> None:
     from .models import TeamMembership
 
     post_save.connect(on_membership_saved, sender=TeamMembership, dispatch_uid="steady-join-team")
+    post_save.connect(on_page_changed, dispatch_uid="steady-routes-saved")
+    post_delete.connect(on_page_changed, dispatch_uid="steady-routes-deleted")
     m2m_changed.connect(
         on_groups_changed,
         sender=get_user_model().groups.through,
         dispatch_uid="steady-join-group",
     )
+
+
+def on_page_changed(sender, instance, **kwargs) -> None:
+    """A page or topic saved or deleted here: routing loads its pages again (other
+    processes see the change in the rows their routing reads, `models.pages._route_rows`)."""
+    from wagtail.models import Page
+
+    from .models import Topic
+    from .models.pages import forget_routes
+
+    if isinstance(instance, Page | Topic):
+        forget_routes()

@@ -8,7 +8,7 @@ person who reads a lesson in Russian and the next one in English keeps one recor
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models, router
 from django.forms import CheckboxSelectMultiple
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -154,7 +154,8 @@ def route_to_child(parent: Page, request, path_components, *_legacy):
     walk then keeps Wagtail's rules: each step must be a child of the one before
     with that slug (else 404), a page type with its own `route()` gets the rest of
     the path, and the last page is served only when it is live (`Page.route`).
-    View restrictions are checked afterwards by Wagtail as usual.
+    View restrictions are checked afterwards by Wagtail as usual. The pages are kept
+    per process while their rows are unchanged (`_route_rows`).
     """
     if not path_components:
         return Page.route(parent, request, path_components)
@@ -163,12 +164,7 @@ def route_to_child(parent: Page, request, path_components, *_legacy):
     for component in path_components:
         url_path = f"{url_path}{component}/"
         prefixes.append(url_path)
-    rows = {
-        row.url_path: row
-        for row in Page.objects.filter(
-            url_path__in=prefixes, path__startswith=parent.path, depth__gt=parent.depth
-        ).select_related(*_JOINED)
-    }
+    rows = _route_rows(parent, tuple(prefixes))
     current = parent
     for position, component in enumerate(path_components):
         row = rows.get(prefixes[position])
@@ -179,13 +175,72 @@ def route_to_child(parent: Page, request, path_components, *_legacy):
             or not row.path.startswith(current.path)
         ):
             raise Http404
-        child = _specific(row)
+        child = row
         child._cached_parent_obj = current  # treebeard's get_parent() then needs no query
         rest = path_components[position + 1 :]
         if not rest or type(child).route not in _PLAIN_ROUTES:
             return child.route(request, rest)
         current = child
     raise Http404  # not reached: the loop returns
+
+
+# (database, parent id, URL paths) -> (what the pages' rows said, the pages by URL path)
+_ROUTES: dict[tuple, tuple[tuple, dict[str, Page]]] = {}
+_ROUTES_KEPT = 2048
+# What changes in a page's row when it is edited (a revision), published, unpublished,
+# moved, renamed or deleted: the routed pages are loaded again when any of it differs.
+# A course's topic comes joined to it: its row counts too.
+_ROUTE_SIGNATURE = (
+    "p.id, p.url_path, p.path, p.depth, p.slug, p.live, p.latest_revision_id,"
+    " p.live_revision_id, p.last_published_at, p.has_unpublished_changes, p.locale_id,"
+    " p.content_type_id, t.id, t.code, t.name, t.name_ru, t.name_pl"
+)
+
+
+def _route_rows(parent: Page, prefixes: tuple[str, ...]) -> dict[str, Page]:
+    """The pages at these URL paths below ``parent``, as their specific types.
+
+    Kept per process: a plain query of the few columns that any edit, publication,
+    move or rename changes is compared with what they were when the pages were
+    loaded, and only when something differs (or a page was saved in this process)
+    are the pages loaded again with their fields. Building and reading that full
+    query is most of a lesson page's routing time.
+    """
+    alias = router.db_for_read(Page)
+    connection = connections[alias]
+    quote = connection.ops.quote_name
+    tables = (
+        f"{quote(Page._meta.db_table)} p"
+        f" LEFT JOIN {quote(CoursePage._meta.db_table)} c ON c.page_ptr_id = p.id"
+        f" LEFT JOIN {quote(Topic._meta.db_table)} t ON t.id = c.topic_id"
+    )
+    marks = ", ".join(["%s"] * len(prefixes))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {_ROUTE_SIGNATURE} FROM {tables} WHERE p.url_path IN ({marks})"  # noqa: S608
+            " AND p.path LIKE %s AND p.depth > %s ORDER BY p.id",
+            [*prefixes, f"{parent.path}%", parent.depth],
+        )
+        signature = tuple(cursor.fetchall())
+    key = (alias, parent.pk, prefixes)
+    kept = _ROUTES.get(key)
+    if kept is not None and kept[0] == signature:
+        return kept[1]
+    rows = {
+        row.url_path: _specific(row)
+        for row in Page.objects.using(alias)
+        .filter(url_path__in=prefixes, path__startswith=parent.path, depth__gt=parent.depth)
+        .select_related(*_JOINED)
+    }
+    if len(_ROUTES) >= _ROUTES_KEPT:
+        _ROUTES.clear()
+    _ROUTES[key] = (signature, rows)
+    return rows
+
+
+def forget_routes(**_kwargs) -> None:
+    """Drop the kept routed pages (a page saved or deleted in this process)."""
+    _ROUTES.clear()
 
 
 def localized_draft(page: Page) -> Page:

@@ -66,3 +66,55 @@ def test_a_visitor_is_sent_to_sign_in_for_a_login_restricted_course(client):
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     response = client.get(page.url)
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def _routed(client, url):
+    """The page object routing handed to the view on a GET of ``url``."""
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.context["page"]
+
+
+def test_routed_pages_are_reused_while_their_rows_are_unchanged(client):
+    person = agent()
+    page = course(lessons=1)
+    enrol(person, page)
+    client.force_login(person)
+    url = _lesson_of(page).url
+    assert _routed(client, url) is _routed(client, url)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"live": False},  # unpublished by another worker
+        {"slug": "renamed", "url_path": "/renamed/"},  # renamed by another worker
+    ],
+)
+def test_a_lesson_changed_by_another_worker_is_routed_anew(client, change):
+    person = agent()
+    page = course(lessons=1)
+    enrol(person, page)
+    client.force_login(person)
+    lesson = _lesson_of(page)
+    url = lesson.url
+    _routed(client, url)
+    # An update sends no signal in this process, as another worker's save would not.
+    LessonPage.objects.filter(pk=lesson.pk).update(**change)
+    assert client.get(url).status_code == 404
+
+
+def test_a_topic_renamed_by_another_worker_shows_on_the_next_course_page(client):
+    from courses.models import Topic
+
+    person = agent()
+    topic = Topic.objects.create(code="law", name="Consumer law")
+    page = course(lessons=1)
+    page.topic = topic
+    page.save_revision().publish()
+    enrol(person, page)
+    client.force_login(person)
+    url = _lesson_of(page).url
+    assert _routed(client, url)._cached_parent_obj.topic.name == "Consumer law"
+    Topic.objects.filter(pk=topic.pk).update(name="E-commerce law")
+    assert _routed(client, url)._cached_parent_obj.topic.name == "E-commerce law"
