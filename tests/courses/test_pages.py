@@ -55,10 +55,11 @@ def test_the_course_page_takes_twelve_queries_at_most_whatever_its_length(
     lesson_complete(user=person, lesson=LessonPage.objects.child_of(page).first())
     client.force_login(person)
     client.get(page.url)  # warm the caches every later view finds warm (site root paths)
-    # 11 today: the site (plain SQL), its root page, the locale, routing (3 below this
-    # test's plain root page, 1 below the demo's home page), the view restrictions'
-    # plain EXISTS, the session and the person (2), the enrolment and the course's
-    # lessons and quiz (2).
+    # 10 today: the site with its root page's row (plain SQL; the page itself is kept),
+    # the locale, routing (2 by Wagtail below this test's plain root page, then 1 plain
+    # query of the rows of the pages kept; below the demo's home page only that one),
+    # the view restrictions' plain EXISTS, the session and the person (2), the
+    # enrolment and the course's lessons and quiz (2).
     with django_assert_max_num_queries(12):
         response = client.get(page.url)
     assert response.status_code == 200
@@ -103,10 +104,11 @@ def test_the_lesson_page_takes_fourteen_queries_at_most_whatever_its_length(
     enrol(person, page)
     client.force_login(person)
     client.get(page_lesson.url)  # warm the caches (site root paths)
-    # 11 today: the site (plain SQL), its root page, the locale, routing (3 below this
-    # test's plain root page, 1 below the demo's home page), the view restrictions'
-    # plain EXISTS, the session and the person (2), the enrolment with its
-    # prerequisite check, the earlier answers (2).
+    # 10 today: the site with its root page's row (plain SQL; the page itself is kept),
+    # the locale, routing (2 by Wagtail below this test's plain root page, then 1 plain
+    # query of the rows of the pages kept), the view restrictions' plain EXISTS, the
+    # session and the person (2), the enrolment with its prerequisite check, the
+    # earlier answers (2).
     with django_assert_max_num_queries(14):
         response = client.get(page_lesson.url)
     text = response.content.decode()
