@@ -349,6 +349,14 @@ def test_an_insult_fails_a_reply_that_is_otherwise_good(language, original, text
         ("en", "Can't you see the button? I'll refund you today.", "Can't you see"),
         ("en", "What's wrong with you? I will ship it by Friday.", "What's wrong with you"),
         ("pl", "Jest Pani głucha? Wyślę paczkę jutro.", "Jest Pani głucha"),
+        # Dismissing the customer, or swearing in front of them.
+        ("en", "Deal with it, I'll refund you by Friday.", "Deal with it"),
+        ("en", "For God's sake, I will send it today.", "For God's sake"),
+        ("en", "Is that so hard to understand? I'll refund you today.", "Is that so hard"),
+        ("ru", "Смиритесь, я оформлю возврат сегодня.", "Смиритесь"),
+        ("ru", "Вы вообще понимаете, что пишете? Я оформлю возврат.", "Вы вообще понимаете"),
+        ("pl", "To nie mój problem, ale zwrócę pieniądze jutro.", "nie mój problem"),
+        ("pl", "Pan chyba żartuje? Wyślę paczkę jutro.", "Pan chyba żartuje"),
     ],
 )
 def test_it_names_the_put_down_in_any_inflected_form(language, text, excerpt):
@@ -370,6 +378,11 @@ def test_it_names_the_put_down_in_any_inflected_form(language, text, excerpt):
         ("en", "What's your order number? I'll check it by noon."),
         ("en", "It's late, I know: I'll send it today by 5 pm."),
         ("en", "The customer's parcel is wrong; what's in it is not what you ordered."),
+        ("en", "Don't be alarmed: your data is safe, and I had no idea the courier was late."),
+        ("en", "We take this seriously. For your safety, I'll send a new charger today."),
+        ("ru", "Мы серьёзно относимся к жалобе и решим ваши проблемы сегодня."),
+        ("ru", "Понимаю, как трудно разобраться в настройках; черты тарифа опишу в письме."),
+        ("pl", "Traktujemy to serio. Chcę Pana uspokoić: paczka dotrze jutro."),
     ],
 )
 def test_everyday_words_near_the_lexicon_are_not_abuse(language, text):
