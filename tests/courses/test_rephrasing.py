@@ -357,6 +357,21 @@ def test_an_insult_fails_a_reply_that_is_otherwise_good(language, original, text
         ("ru", "Вы вообще понимаете, что пишете? Я оформлю возврат.", "Вы вообще понимаете"),
         ("pl", "To nie mój problem, ale zwrócę pieniądze jutro.", "nie mój problem"),
         ("pl", "Pan chyba żartuje? Wyślę paczkę jutro.", "Pan chyba żartuje"),
+        # Belittling remarks after an otherwise good reply.
+        ("en", "I'll refund you by Friday. You're hopeless.", "You're hopeless"),
+        ("en", "I'll refund you by Friday. Try not to break it again.", "Try not to break"),
+        ("ru", "Я оформлю возврат сегодня. Вы как ребёнок.", "Вы как ребёнок"),
+        (
+            "ru",
+            "Я оформлю возврат сегодня. Учитесь пользоваться телефоном.",
+            "Учитесь пользоваться",
+        ),
+        (
+            "pl",
+            "Zwrócę pieniądze jutro. Zachowuje się Pan jak dziecko.",
+            "Zachowuje się Pan jak dziecko",
+        ),
+        ("pl", "Zwrócę pieniądze jutro. Mam Pana dość.", "Mam Pana dość"),
     ],
 )
 def test_it_names_the_put_down_in_any_inflected_form(language, text, excerpt):
@@ -383,6 +398,9 @@ def test_it_names_the_put_down_in_any_inflected_form(language, text, excerpt):
         ("ru", "Мы серьёзно относимся к жалобе и решим ваши проблемы сегодня."),
         ("ru", "Понимаю, как трудно разобраться в настройках; черты тарифа опишу в письме."),
         ("pl", "Traktujemy to serio. Chcę Pana uspokoić: paczka dotrze jutro."),
+        ("en", "Next time you order, read our delivery page; I'll show you how to use it."),
+        ("ru", "Я научу вас пользоваться приложением сегодня по телефону."),
+        ("pl", "Pokażę Panu, jak korzystać z aplikacji. Rozumiem, że ma Pan dość czekania."),
     ],
 )
 def test_everyday_words_near_the_lexicon_are_not_abuse(language, text):
