@@ -33,12 +33,12 @@ def connect() -> None:
 
 
 def on_page_changed(sender, instance, **kwargs) -> None:
-    """A page or topic saved or deleted here: routing loads its pages again (other
-    processes see the change in the rows their routing reads, `models.pages._route_rows`)."""
+    """A page or topic saved or deleted here: every page kept per process is loaded
+    again (other processes see the change in the rows they read, `lib.row_memo`)."""
     from wagtail.models import Page
 
+    from .lib.row_memo import forget_all
     from .models import Topic
-    from .models.pages import forget_routes
 
     if isinstance(instance, Page | Topic):
-        forget_routes()
+        forget_all()

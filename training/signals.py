@@ -1,10 +1,7 @@
-"""What happens when a person signs in: the header is worked out once, the language kept;
-and a page saved or deleted in this process drops the kept site root pages."""
+"""What happens when a person signs in: the header is worked out once, the language kept."""
 
 from django.contrib.auth.signals import user_logged_in
-from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
 
 
 @receiver(user_logged_in, dispatch_uid="steady-header-memo-at-sign-in")
@@ -36,13 +33,3 @@ def language_at_sign_in(sender, request, user, **kwargs) -> None:
         request.session.pop(SESSION_KEY, None)
         request.user = user
         preference_of_request(request)  # copied into the new session now, not on every page
-
-
-@receiver(post_save, dispatch_uid="steady-root-pages-saved")
-@receiver(post_delete, dispatch_uid="steady-root-pages-deleted")
-def root_pages_changed(sender, instance, **kwargs) -> None:
-    """Other workers see the change in the row the site query reads (training.sites)."""
-    if isinstance(instance, Page):
-        from .sites import forget_root_pages
-
-        forget_root_pages()

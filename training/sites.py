@@ -5,11 +5,11 @@ Wagtail finds the site of every page request with an ORM query ranked by a
 those queries costs more Python time than a learner page's own work. The rows
 are few, so they are read with plain SQL and ranked here by Wagtail's rules
 (`wagtail.models.sites.get_site_for_hostname`). The root page, as its specific
-type, is kept per process together with what the same query reads of its row
-(latest revision, publication, path, URL path, live, locale): an edit, a publish,
-an unpublish, a move or a rename in the admin changes one of them, so the next
-request in every worker loads it again. The site rows themselves are read anew
-every time.
+type, is kept per process while the columns of its row that the same query reads
+(`courses.models.pages.PAGE_SIGNATURE_COLUMNS`: revision, publication, path…) say
+the same: an edit, a publish, an unpublish, a move or a rename in the admin changes
+one of them, so the next request in every worker loads it again. The site rows
+themselves are read anew every time.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -17,6 +17,9 @@ from django.db import connections, router
 from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
+
+from courses.lib.row_memo import RowMemo
+from courses.models.pages import PAGE_SIGNATURE_COLUMNS
 
 # Wagtail's ranks: hostname and port, hostname of the default site, the default
 # site, another site with the hostname.
@@ -39,12 +42,11 @@ def site_for(hostname: str, port: int) -> Site | None:
     connection = connections[alias]
     site_table = connection.ops.quote_name(Site._meta.db_table)
     page_table = connection.ops.quote_name(Page._meta.db_table)
+    page_columns = ", ".join(f"p.{column}" for column in PAGE_SIGNATURE_COLUMNS)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT s.id, s.hostname, s.port, s.site_name, s.root_page_id, s.is_default_site,"  # noqa: S608
-            " p.content_type_id, p.latest_revision_id, p.last_published_at, p.path, p.url_path,"
-            " p.live, p.locale_id, p.has_unpublished_changes"
-            f" FROM {site_table} s JOIN {page_table} p ON p.id = s.root_page_id"
+            f" {page_columns} FROM {site_table} s JOIN {page_table} p ON p.id = s.root_page_id"
             " WHERE s.hostname = %s OR s.is_default_site",
             [hostname],
         )
@@ -54,7 +56,8 @@ def site_for(hostname: str, port: int) -> Site | None:
     if len(rows) > 1 and _rank(hostname, port, rows[0]) not in (_HOSTNAME_PORT, _HOSTNAME_DEFAULT):
         # The default site of another hostname: a single site with this hostname wins.
         rows = rows[1:] if len(rows) == 2 else rows
-    site_id, site_hostname, site_port, name, root_id, is_default, content_type_id = rows[0][:7]
+    site_id, site_hostname, site_port, name, root_id, is_default = rows[0][:6]
+    root_signature = rows[0][6:]
     site = Site(
         id=site_id,
         hostname=site_hostname,
@@ -65,27 +68,18 @@ def site_for(hostname: str, port: int) -> Site | None:
     )
     site._state.adding = False
     site._state.db = alias
-    site.root_page = _root_page(alias, root_id, content_type_id, signature=rows[0][6:])
+
+    def load() -> Page:
+        content_type_id = root_signature[PAGE_SIGNATURE_COLUMNS.index("content_type_id")]
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        return model.objects.using(alias).get(pk=root_id)
+
+    site.root_page = _ROOT_PAGES.get((alias, root_id), root_signature, load)
     return site
 
 
-# (database, root page id) -> (what its row said when it was loaded, the specific page)
-_ROOT_PAGES: dict[tuple[str, int], tuple[tuple, Page]] = {}
-
-
-def _root_page(alias: str, root_id: int, content_type_id: int, *, signature: tuple) -> Page:
-    kept = _ROOT_PAGES.get((alias, root_id))
-    if kept is not None and kept[0] == signature:
-        return kept[1]
-    model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
-    page = model.objects.using(alias).get(pk=root_id)
-    _ROOT_PAGES[(alias, root_id)] = (signature, page)
-    return page
-
-
-def forget_root_pages(**_kwargs) -> None:
-    """Drop the kept root pages (a page saved or deleted in this process)."""
-    _ROOT_PAGES.clear()
+# (database, root page id) -> the root page as its specific type, while its row says the same
+_ROOT_PAGES = RowMemo(limit=64)
 
 
 class SiteMiddleware:

@@ -25,6 +25,7 @@ from wagtail.search import index
 from ..blocks import LessonBodyBlock
 from ..lib.graph import prerequisite_cycle
 from ..lib.locales import default_locale, locale_for
+from ..lib.row_memo import RowMemo
 from ..roles import ROLES
 from .teams import in_active_language
 
@@ -184,16 +185,31 @@ def route_to_child(parent: Page, request, path_components, *_legacy):
     raise Http404  # not reached: the loop returns
 
 
-# (database, parent id, URL paths) -> (what the pages' rows said, the pages by URL path)
-_ROUTES: dict[tuple, tuple[tuple, dict[str, Page]]] = {}
-_ROUTES_KEPT = 2048
+# (database, parent id, URL paths) -> the pages by URL path, while their rows say the same
+_ROUTES = RowMemo(limit=2048)
 # What changes in a page's row when it is edited (a revision), published, unpublished,
-# moved, renamed or deleted: the routed pages are loaded again when any of it differs.
+# moved, renamed or deleted: a page kept per process is loaded again when any of it
+# differs (here, and the site's root page in `training.sites`).
+PAGE_SIGNATURE_COLUMNS = (
+    "id",
+    "url_path",
+    "path",
+    "depth",
+    "slug",
+    "live",
+    "latest_revision_id",
+    "live_revision_id",
+    "last_published_at",
+    "has_unpublished_changes",
+    "locale_id",
+    "content_type_id",
+)
 # A course's topic comes joined to it: its row counts too.
-_ROUTE_SIGNATURE = (
-    "p.id, p.url_path, p.path, p.depth, p.slug, p.live, p.latest_revision_id,"
-    " p.live_revision_id, p.last_published_at, p.has_unpublished_changes, p.locale_id,"
-    " p.content_type_id, t.id, t.code, t.name, t.name_ru, t.name_pl"
+_ROUTE_SIGNATURE = ", ".join(
+    [
+        *(f"p.{column}" for column in PAGE_SIGNATURE_COLUMNS),
+        "t.id, t.code, t.name, t.name_ru, t.name_pl",
+    ]
 )
 
 
@@ -222,25 +238,16 @@ def _route_rows(parent: Page, prefixes: tuple[str, ...]) -> dict[str, Page]:
             [*prefixes, f"{parent.path}%", parent.depth],
         )
         signature = tuple(cursor.fetchall())
-    key = (alias, parent.pk, prefixes)
-    kept = _ROUTES.get(key)
-    if kept is not None and kept[0] == signature:
-        return kept[1]
-    rows = {
-        row.url_path: _specific(row)
-        for row in Page.objects.using(alias)
-        .filter(url_path__in=prefixes, path__startswith=parent.path, depth__gt=parent.depth)
-        .select_related(*_JOINED)
-    }
-    if len(_ROUTES) >= _ROUTES_KEPT:
-        _ROUTES.clear()
-    _ROUTES[key] = (signature, rows)
-    return rows
 
+    def load() -> dict[str, Page]:
+        return {
+            row.url_path: _specific(row)
+            for row in Page.objects.using(alias)
+            .filter(url_path__in=prefixes, path__startswith=parent.path, depth__gt=parent.depth)
+            .select_related(*_JOINED)
+        }
 
-def forget_routes(**_kwargs) -> None:
-    """Drop the kept routed pages (a page saved or deleted in this process)."""
-    _ROUTES.clear()
+    return _ROUTES.get((alias, parent.pk, prefixes), signature, load)
 
 
 def localized_draft(page: Page) -> Page:
