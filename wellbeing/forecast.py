@@ -35,6 +35,16 @@ which changes at most monthly and is carried forward. For each team:
 * the share flagged starts from this week's own part (flags of people last
   for weeks, so where the team is now is the best start), the trends from
   the fitted line (a single week's hours are noisy);
+* occupancy leads the flags: a team whose two-week occupancy
+  (``occupancy_14d``) rose above its own usual level (the median of the
+  ``baseline_weeks`` weeks before the last one), beyond the rise of the
+  median team that week, starts that much higher. How much higher is the
+  organisation's own link: over its last ``usual_weeks`` weeks, the
+  least-squares slope through 0 of how far each team's own share flagged
+  rose in the next two weeks on its occupancy rise, over the team-weeks
+  where occupancy rose (at least ``lead_min_pairs`` of them; no occupancy
+  imported, no lead). A drift shows in occupancy a week or two before it
+  shows in flags, while a busy week everywhere does not move it;
 * ``draws`` futures are simulated: a slope from its uncertainty, and for
   each week ahead the scatter around the line (at least ``share_floor`` of a
   person for the share; it does not grow with the weeks ahead: what grows is
@@ -62,6 +72,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from wellbeing.metrics.numeric import _row_nanmedian
 from wellbeing.pipeline import LEVELS, PERSON_REASONS
 
 FORECAST_COLUMNS = (
@@ -92,11 +103,12 @@ class ForecastSettings:
     share_floor: float = 0.25
     org_min_teams: int = 5
     usual_weeks: int = 26
+    lead_min_pairs: int = 20
     # The yes/no of :func:`says`: a team keeps this week's level unless its chance of
     # staying is below ``stay_unless_below``; it rises to a level above when the chance
-    # is at least ``rise_from``.
+    # is at least ``rise_from`` (what the pages call "likely").
     stay_unless_below: float = 0.2
-    rise_from: float = 0.5
+    rise_from: float = 0.6
 
 
 DEFAULT_SETTINGS = ForecastSettings()
@@ -171,6 +183,51 @@ def _organisation_part(
     typical = typical[-len(weeks) :]
     part = np.clip(typical, np.minimum(values, 0.0), np.maximum(values, 0.0))
     return np.where(np.isnan(values), typical, part), usual
+
+
+def _occupancy_rise(history: pd.DataFrame, teams, weeks, t) -> np.ndarray:
+    """Per team and week (teams x weeks): the team's two-week occupancy above its own
+    usual level, less the median team's rise that week; NaN where unknown.
+
+    The usual level is the median of the ``baseline_weeks`` weeks before the last one
+    (at least ``baseline_min_weeks`` known): this week's two-week figure shares a week
+    with the last one's.
+    """
+    span = len(weeks)
+    if "occupancy_14d" not in history.columns or span <= t.baseline_weeks + 1:
+        return np.full((len(teams), span), np.nan)
+    occupancy = _matrix(history, "occupancy_14d", teams, weeks)
+    first = t.baseline_weeks + 1  # the first week with a full baseline window before it
+    windows = np.lib.stride_tricks.sliding_window_view(occupancy, t.baseline_weeks, axis=1)
+    windows = windows[:, : span - first]  # window i ends two weeks before week i + first
+    flat = windows.reshape(-1, t.baseline_weeks)
+    usual = _row_nanmedian(flat).reshape(len(teams), -1)
+    known = (~np.isnan(flat)).sum(axis=1).reshape(len(teams), -1) >= t.baseline_min_weeks
+    rise = np.full_like(occupancy, np.nan)
+    rise[:, first:] = np.where(known, occupancy[:, first:] - usual, np.nan)
+    return rise - _row_nanmedian(rise.T)
+
+
+def _occupancy_lead(
+    history: pd.DataFrame, teams, latest: pd.Timestamp, s: ForecastSettings, t
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per team: how much higher its share flagged starts for its occupancy rise, and
+    that rise in points (0 where unknown or not a rise). See the module's docstring."""
+    span = s.usual_weeks + t.baseline_weeks + 3
+    weeks = [latest - pd.Timedelta(weeks=k) for k in range(span - 1, -1, -1)]
+    rise = _occupancy_rise(history, teams, weeks, t)
+    now = np.clip(np.nan_to_num(rise[:, -1]), 0.0, None)
+    share = _matrix(history, "share_flagged", teams, weeks)
+    own = share - _row_nanmedian(share.T)
+    # Rise of the own share over the next two weeks (the larger of the two), per week
+    # whose two weeks ahead are known.
+    ahead = np.fmax(own[:, 1:-1], own[:, 2:]) - own[:, :-2]
+    before = rise[:, :-2]
+    pairs = ~np.isnan(before) & ~np.isnan(ahead) & (before > 0)
+    if pairs.sum() < s.lead_min_pairs:
+        return np.zeros(len(teams)), now
+    slope = float((before[pairs] * ahead[pairs]).sum() / (before[pairs] ** 2).sum())
+    return max(slope, 0.0) * now, now
 
 
 def _ladder(share: np.ndarray, t) -> np.ndarray:
@@ -254,6 +311,8 @@ def team_forecasts(
     slope = _shrunk(seen_slope, se, s.evidence_z)
     # Flags of people last: start from where the team's own part is this week.
     level = np.where(np.isnan(own_share[:, -1]), level, own_share[:, -1]) + usual_share
+    lead, occupancy_rise = _occupancy_lead(history, teams, latest, s, t)
+    level = level + lead
     # The share of a small team moves in whole people: keep some scatter even when none is seen.
     sigma = np.maximum(sigma, s.share_floor / team_people)
     share_paths = futures(level, slope, se, sigma, 0.0, 1.0)
@@ -283,7 +342,16 @@ def team_forecasts(
         matrix[:, -1] - org[:, -1] + usual
         for matrix, (org, usual) in zip(trends, org_trends, strict=True)
     ]
-    drivers = _drivers(history, teams, weeks, (seen_slope, slope), trends, own_trends_now, t)
+    drivers = _drivers(
+        history,
+        teams,
+        weeks,
+        (seen_slope, slope),
+        trends,
+        own_trends_now,
+        (lead * team_people, occupancy_rise),
+        t,
+    )
     rows = []
     for i, team_id in enumerate(teams):
         enough = seen[i] >= s.min_history
@@ -306,13 +374,17 @@ def team_forecasts(
     return pd.DataFrame(rows).loc[:, list(FORECAST_COLUMNS)]
 
 
-def _drivers(history, teams, weeks, slopes, trends, own_trends_now, t) -> list[list[dict]]:
+def _drivers(
+    history, teams, weeks, slopes, trends, own_trends_now, occupancy, t
+) -> list[list[dict]]:
     """Per team, the signals that push the forecast up, strongest first.
 
     ``slopes``: the slope of the team's own share flagged as seen (the weighted
     line) and as counted (shrunk by its evidence). The share is named when the
     counted slope pushes the forecast up; the figure shown is the seen one, which
-    the lead can check against the weeks on the page.
+    the lead can check against the weeks on the page. ``occupancy``: how many
+    people the occupancy rise adds at the start, and that rise in points; named
+    from half a person.
     """
     seen, counted = slopes
     out: list[list[dict]] = [[] for _ in teams]
@@ -343,6 +415,24 @@ def _drivers(history, teams, weeks, slopes, trends, own_trends_now, t) -> list[l
                         "weight": float(now[i]) / max(t.team_trend_pct, 1.0),
                     }
                 )
+    people_added, rise = occupancy
+    occupancy_now = (
+        _matrix(history, "occupancy_14d", teams, weeks)[:, -1]
+        if "occupancy_14d" in history.columns
+        else np.full(len(teams), np.nan)
+    )
+    for i in range(len(teams)):
+        if people_added[i] >= 0.5 and not np.isnan(occupancy_now[i]):
+            out[i].append(
+                {
+                    "code": "occupancy_rising",
+                    "params": {
+                        "now": round(float(occupancy_now[i]), 1),
+                        "points": round(float(rise[i]), 1),
+                    },
+                    "weight": float(rise[i]),
+                }
+            )
     back = weeks[-4] if len(weeks) >= 4 else weeks[0]
     for reason in PERSON_REASONS:
         column = f"n_{reason}"

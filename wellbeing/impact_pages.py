@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from courses.models import TeamMembership
 from wellbeing import impact, impact_texts
 from wellbeing.charts import Series, line_chart
+from wellbeing.forecast import DEFAULT_SETTINGS
 from wellbeing.models import TeamForecast, TrainingImpact
 
 CHART_SIGNAL = "hostile_share"
@@ -159,5 +160,7 @@ def forecast_view(forecast: TeamForecast | None) -> dict | None:
         "object": forecast,
         "sentences": sentences,
         "drivers": [impact_texts.driver_text(d) for d in forecast.drivers],
-        "likely_warning": (forecast.p_warning or 0) >= 0.5 and forecast.level_rank < 2,
+        # As the forecast's yes or no puts it (``forecast.says``): a rise is "likely".
+        "likely_warning": forecast.level_rank < 2
+        and (forecast.p_warning or 0) >= DEFAULT_SETTINGS.rise_from,
     }

@@ -140,6 +140,11 @@ def driver_text(driver: dict) -> str:
             "pct": f"{p['pct']:.0f}",
             "line": f"{p['line']:.0f}",
         }
+    if code == "occupancy_rising":
+        return _(
+            "Occupancy over two weeks: %(now)s%%, %(points)s points above the team's usual "
+            "level. In this organisation, flags have followed such a rise."
+        ) % {"now": f"{p['now']:.0f}", "points": f"{p['points']:.1f}"}
     if code == "reason_rising":
         return _("People with %(reason)s: %(before)s three weeks ago, %(now)s now.") % {
             "reason": REASON_NAMES.get(p["reason"], p["reason"]),

@@ -175,7 +175,10 @@ def bench_output(*, through_days: bool = True) -> dict:
         "person_weeks": person_weeks_output(person_weeks),
         "strain": [
             {column: _number(value) for column, value in row.items()}
-            for row in strain.drop(columns=["week_start", "week_end"]).to_dict("records")
+            # occupancy_14d came after the capture (it feeds the forecast, not the levels).
+            for row in strain.drop(columns=["week_start", "week_end", "occupancy_14d"]).to_dict(
+                "records"
+            )
         ],
         "warnings": warnings_output(warnings),
     }

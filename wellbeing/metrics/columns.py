@@ -269,6 +269,7 @@ TEAM_WEEK_COLUMNS: tuple[str, ...] = (
     "overtime_weeks_max",
     "consecutive_days_max",
     "hours_7d_max",
+    "occupancy_14d",
     *(f"n_{code}" for code in PERSON_REASONS),
 )
 

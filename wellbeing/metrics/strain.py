@@ -54,8 +54,10 @@ def team_week_strain(
     ``baseline_weeks`` weeks (at least ``baseline_min_weeks``), and
     ``*_trend_pct`` the percentage above it. ``n_<reason>`` counts people with
     each reason; the ``*_max`` columns are the largest individual figures (e.g.
-    the longest overtime streak). Rows without a team are left out. Returns
-    :data:`TEAM_WEEK_COLUMNS` sorted by team and week.
+    the longest overtime streak); ``occupancy_14d`` is the mean of the people's
+    two-week occupancy (``occ_mean_14d_max``; NaN when none was imported). Rows
+    without a team are left out. Returns :data:`TEAM_WEEK_COLUMNS` sorted by team
+    and week.
     """
     t = thresholds
     require(person_weeks, PERSON_WEEK_COLUMNS, "person_weeks")
@@ -86,6 +88,17 @@ def team_week_strain(
     def total(name: str) -> np.ndarray:
         return np.add.reduceat(column(name).astype("int64"), starts) if len(starts) else starts
 
+    def mean_known(name: str) -> np.ndarray:
+        """The group's mean of the values it has (NaN where it has none)."""
+        values = column(name).astype("float64")
+        if not len(starts):
+            return values[:0]
+        known = ~np.isnan(values)
+        count = np.add.reduceat(known.astype("int64"), starts)
+        sums = np.add.reduceat(np.where(known, values, 0.0), starts)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(count > 0, sums / count, np.nan)
+
     def largest(name: str) -> np.ndarray:
         values = column(name)
         if not len(starts):
@@ -106,6 +119,7 @@ def team_week_strain(
         "overtime_weeks_max": largest("overtime_weeks"),
         "consecutive_days_max": largest("consecutive_days_max"),
         "hours_7d_max": largest("hours_7d_max"),
+        "occupancy_14d": mean_known("occ_mean_14d_max"),
         **{f"n_{code}": total(f"reason_{code}") for code in PERSON_REASONS},
     }
     teams["share_flagged"] = teams["flagged"] / people
