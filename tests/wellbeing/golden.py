@@ -13,6 +13,10 @@ today's pipeline still gives exactly the same flags, levels and reasons.
 * ``golden_demo.json``: the demo (``load_people`` + ``load_wellbeing`` with
   ``today = 2026-11-20``) on an empty database; the ``BurnoutWarning`` rows the
   nightly job wrote (level, reasons, actions, flagged people by user name).
+  Rewritten when the demo's days were laid out from the latest complete week
+  (session 4). Before that, the reference pipeline (4b907a3's ``metrics.py``)
+  and today's were run on the new demo data loaded on 2026-11-20, 12-01 and
+  12-07, nine weeks each: the same flagged person-weeks, reasons and levels.
 
 Regenerate only when a rule is meant to change (and say so in the commit)::
 

@@ -16,7 +16,7 @@ customers (hostile contacts, long wrap-ups, after-hours work, lower CSAT) and
 its experienced people completed the stress-management course 16 weeks ago:
 from the week after, those signals fell back while Returns, not trained yet,
 stayed where it was. "Orders & delivery" completed the course 15 weeks ago and
-nothing changed. Over the last three weeks Orders' workload has been creeping
+nothing changed. Over the last four weeks Orders' workload has been creeping
 up for most of the team (longer days, more contacts, high occupancy): its
 forecast says it is likely to reach a warning within two weeks.
 """
@@ -72,46 +72,58 @@ def _rng(*parts: object) -> np.random.Generator:
     return np.random.default_rng(zlib.crc32("/".join(map(str, parts)).encode()))
 
 
+def _last_sunday(end: dt.date) -> dt.date:
+    """The last day of the latest complete week on ``end``: the demo's weeks count from it."""
+    return end - dt.timedelta(days=(end.weekday() + 1) % 7)
+
+
 def _person_days(slug: str, username: str, person_id: int, team_id: int, end: dt.date):
+    """``DAYS`` days of one person's workload up to ``end``.
+
+    Everything, the random draws included, is laid out from the latest complete week
+    (the Sunday on or before ``end``), never from ``end`` itself: loaded on any day, the
+    demo's complete weeks hold the same figures, so its stories read the same.
+    """
+    last_sunday = pd.Timestamp(_last_sunday(end))
+    # Days drawn: DAYS complete ones up to that Sunday and the whole week after it.
+    span = DAYS + 7
+    dates = pd.date_range(end=last_sunday + pd.Timedelta(days=7), periods=span, freq="D")
     rng = _rng("workload", username)
-    dates = pd.date_range(end=pd.Timestamp(end), periods=DAYS, freq="D")
     weekday = dates.day_of_week.to_numpy()
-    overload = np.zeros(DAYS, dtype=bool)
+    overload = np.zeros(span, dtype=bool)
+    since_sunday = (dates - last_sunday).days.to_numpy()
     if slug == STRAINED:
-        overload[-OVERLOAD_DAYS:] = True
-    ramp = np.clip((np.arange(DAYS) - (DAYS - OVERLOAD_DAYS)) / 14, 0, 1) * overload
+        overload = since_sunday > -OVERLOAD_DAYS
+    ramp = np.clip((since_sunday + OVERLOAD_DAYS) / 14, 0, 1) * overload
     if slug == DRIFTING and username in DRIFTING_PEOPLE:
-        # Most of Orders takes on more and more over the last three weeks (no Saturdays yet).
-        # Anchored on the latest complete week, so the story reads the same any day of the week.
-        last_sunday = pd.Timestamp(end - dt.timedelta(days=(end.weekday() + 1) % 7))
-        since = last_sunday - pd.Timedelta(days=DRIFT_DAYS - 1)
-        ramp = np.clip(((dates - since).days.to_numpy() + 1) / DRIFT_DAYS, 0, 1)
+        # Most of Orders takes on more and more over the last four weeks (no Saturdays yet).
+        ramp = np.clip((since_sunday + DRIFT_DAYS) / DRIFT_DAYS, 0, 1)
         ramp = ramp * DRIFTING_PEOPLE[username]
     # Technical help before its stress course: angry customers, long wrap-ups, evenings.
-    end_monday = end - dt.timedelta(days=end.weekday())
-    weeks_ago = ((pd.Timestamp(end_monday) - dates).days + 6) // 7
+    this_monday = last_sunday + pd.Timedelta(days=1)
+    weeks_ago = ((this_monday - dates).days + 6) // 7
     rough = (slug == HELPED) & (weeks_ago.to_numpy() > STRESS_COURSE_WEEKS_AGO[HELPED] - 1)
     worked = weekday < 5
-    worked &= rng.random(DAYS) > 0.03  # the odd day off
+    worked &= rng.random(span) > 0.03  # the odd day off
     # Overloaded people cover Saturdays: six days in a row.
-    worked |= overload & (weekday == 5) & (rng.random(DAYS) < 0.85)
-    absent = ~worked & (weekday < 5) & (rng.random(DAYS) < 0.5)
-    hours = np.where(worked, rng.normal(8.0, 0.3, DAYS) + ramp * rng.normal(2.2, 0.4, DAYS), 0)
+    worked |= overload & (weekday == 5) & (rng.random(span) < 0.85)
+    absent = ~worked & (weekday < 5) & (rng.random(span) < 0.5)
+    hours = np.where(worked, rng.normal(8.0, 0.3, span) + ramp * rng.normal(2.2, 0.4, span), 0)
     hours = np.clip(hours, 0, 13).round(1)
     overtime = np.clip(hours - 8, 0, None).round(1)
-    contacts = np.where(worked, rng.normal(46, 5, DAYS) * (1 + 0.25 * ramp), 0).round()
+    contacts = np.where(worked, rng.normal(46, 5, span) * (1 + 0.25 * ramp), 0).round()
     hostile_rate = 0.06 + 0.26 * ramp if slug == STRAINED else np.where(rough, 0.1, 0.05)
     hostile = np.minimum(rng.binomial(contacts.astype(int), hostile_rate), contacts)
-    occupancy = np.where(worked, np.clip(rng.normal(78, 3, DAYS) + 14 * ramp, 40, 99), np.nan)
-    after_hours = np.where(worked & (rng.random(DAYS) < 0.05 + 0.5 * ramp + 0.25 * rough), 30, 0)
-    return pd.DataFrame(
+    occupancy = np.where(worked, np.clip(rng.normal(78, 3, span) + 14 * ramp, 40, 99), np.nan)
+    after_hours = np.where(worked & (rng.random(span) < 0.05 + 0.5 * ramp + 0.25 * rough), 30, 0)
+    frame = pd.DataFrame(
         {
             "person_id": person_id,
             "team_id": team_id,
             "date": dates.date,
             "contacts": contacts.astype(int),
-            "handle_time_s": np.where(worked, rng.normal(310, 25, DAYS), 0).round().astype(int),
-            "after_contact_s": np.where(worked, rng.normal(45 + 15 * rough, 8, DAYS), 0)
+            "handle_time_s": np.where(worked, rng.normal(310, 25, span), 0).round().astype(int),
+            "after_contact_s": np.where(worked, rng.normal(45 + 15 * rough, 8, span), 0)
             .round()
             .astype(int),
             "occupancy_pct": occupancy.round(1),
@@ -126,6 +138,8 @@ def _person_days(slug: str, username: str, person_id: int, team_id: int, end: dt
             "quality": np.nan,
         }
     )
+    kept = (dates > pd.Timestamp(end) - pd.Timedelta(days=DAYS)) & (dates <= pd.Timestamp(end))
+    return frame.loc[kept].reset_index(drop=True)
 
 
 def _answers(form: instruments.Instrument, rng: np.random.Generator, cbi: float, who5: float):
@@ -213,7 +227,7 @@ def _stress_course_completions(end: dt.date) -> None:
         if member["new_hire"]
     }
     lessons = list(course.lesson_pages())
-    monday = end - dt.timedelta(days=end.weekday())  # the weeks the workload story counts from
+    monday = _last_sunday(end) + dt.timedelta(days=1)  # the week the workload story counts from
     for index, membership in enumerate(people.order_by("team__slug", "user__username")):
         if membership.user.username in new_hires:
             continue
@@ -250,7 +264,7 @@ def load_wellbeing(*, today: dt.date | None = None) -> None:
     if frames:
         workload_upsert(pd.concat(frames, ignore_index=True))
     _checkins(teams, members, today)
-    last_sunday = end - dt.timedelta(days=(end.weekday() + 1) % 7)
+    last_sunday = _last_sunday(end)
     for weeks_back in range(WARNING_WEEKS - 1, 0, -1):
         warnings_compute(as_of=last_sunday - dt.timedelta(weeks=weeks_back), notify=False)
     warnings_compute(as_of=end, notify=False)
