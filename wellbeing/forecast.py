@@ -72,7 +72,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from wellbeing.metrics.numeric import _row_nanmedian
+from wellbeing.metrics.numeric import row_nanmedian
 from wellbeing.pipeline import LEVELS, PERSON_REASONS
 
 FORECAST_COLUMNS = (
@@ -185,7 +185,15 @@ def _organisation_part(
     return np.where(np.isnan(values), typical, part), usual
 
 
-def _occupancy_rise(history: pd.DataFrame, teams, weeks, t) -> np.ndarray:
+def _less_typical(values: np.ndarray, s: ForecastSettings) -> np.ndarray:
+    """``values`` (teams x weeks) less each week's median team, in the weeks where more
+    than ``org_min_teams`` teams report (as for the organisation's part of a signal)."""
+    typical = row_nanmedian(values.T)
+    enough = (~np.isnan(values)).sum(axis=0) > s.org_min_teams
+    return values - np.where(enough, typical, 0.0)
+
+
+def _occupancy_rise(history: pd.DataFrame, teams, weeks, s: ForecastSettings, t) -> np.ndarray:
     """Per team and week (teams x weeks): the team's two-week occupancy above its own
     usual level, less the median team's rise that week; NaN where unknown.
 
@@ -201,11 +209,11 @@ def _occupancy_rise(history: pd.DataFrame, teams, weeks, t) -> np.ndarray:
     windows = np.lib.stride_tricks.sliding_window_view(occupancy, t.baseline_weeks, axis=1)
     windows = windows[:, : span - first]  # window i ends two weeks before week i + first
     flat = windows.reshape(-1, t.baseline_weeks)
-    usual = _row_nanmedian(flat).reshape(len(teams), -1)
+    usual = row_nanmedian(flat).reshape(len(teams), -1)
     known = (~np.isnan(flat)).sum(axis=1).reshape(len(teams), -1) >= t.baseline_min_weeks
     rise = np.full_like(occupancy, np.nan)
     rise[:, first:] = np.where(known, occupancy[:, first:] - usual, np.nan)
-    return rise - _row_nanmedian(rise.T)
+    return _less_typical(rise, s)
 
 
 def _occupancy_lead(
@@ -215,10 +223,10 @@ def _occupancy_lead(
     that rise in points (0 where unknown or not a rise). See the module's docstring."""
     span = s.usual_weeks + t.baseline_weeks + 3
     weeks = [latest - pd.Timedelta(weeks=k) for k in range(span - 1, -1, -1)]
-    rise = _occupancy_rise(history, teams, weeks, t)
+    rise = _occupancy_rise(history, teams, weeks, s, t)
     now = np.clip(np.nan_to_num(rise[:, -1]), 0.0, None)
     share = _matrix(history, "share_flagged", teams, weeks)
-    own = share - _row_nanmedian(share.T)
+    own = _less_typical(share, s)
     # Rise of the own share over the next two weeks (the larger of the two), per week
     # whose two weeks ahead are known.
     ahead = np.fmax(own[:, 1:-1], own[:, 2:]) - own[:, :-2]

@@ -17,7 +17,7 @@ def _run_length(condition: np.ndarray, restart: np.ndarray) -> np.ndarray:
     return index - np.maximum.accumulate(marker) if len(index) else index
 
 
-def _row_nanmedian(matrix: np.ndarray) -> np.ndarray:
+def row_nanmedian(matrix: np.ndarray) -> np.ndarray:
     """Median of each row ignoring NaN (NaN for an all-NaN row), warning-free."""
     ordered = np.sort(matrix, axis=1)  # NaN sorts last
     count = np.sum(~np.isnan(matrix), axis=1)

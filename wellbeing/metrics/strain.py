@@ -13,7 +13,7 @@ from .columns import (
     Thresholds,
     require,
 )
-from .numeric import DAY, _row_nanmedian
+from .numeric import DAY, row_nanmedian
 
 
 def _team_baseline(
@@ -38,7 +38,7 @@ def _team_baseline(
         else np.empty((0, t.baseline_weeks))
     )
     enough = np.sum(~np.isnan(history), axis=1) >= t.baseline_min_weeks
-    return np.where(enough, _row_nanmedian(history), np.nan)
+    return np.where(enough, row_nanmedian(history), np.nan)
 
 
 def team_week_strain(
