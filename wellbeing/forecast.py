@@ -171,40 +171,43 @@ def _organisation_part(
     span = max(usual_weeks, len(weeks))
     longer = [latest - pd.Timedelta(weeks=k) for k in range(span - 1, -1, -1)]
     everyone = _matrix(history, column, sorted(history["team_id"].unique()), longer)
-    reporting = ~np.isnan(everyone)
-    count = reporting.sum(axis=0)
-    ordered = np.sort(np.where(reporting, everyone, np.inf), axis=0)
-    # The median of each week's reported values (NaN-free, no warning for empty weeks).
-    low = ordered[np.maximum((count - 1) // 2, 0), np.arange(span)]
-    high = ordered[np.maximum(count // 2, 0), np.arange(span)]
-    enough = count > s.org_min_teams
-    typical = np.where(enough, (low + high) / 2, 0.0)
+    typical, enough = _typical(everyone, s)
     usual = np.full(len(values), np.median(typical[enough]) if enough.any() else 0.0)
     typical = typical[-len(weeks) :]
     part = np.clip(typical, np.minimum(values, 0.0), np.maximum(values, 0.0))
     return np.where(np.isnan(values), typical, part), usual
 
 
-def _less_typical(values: np.ndarray, s: ForecastSettings) -> np.ndarray:
-    """``values`` (teams x weeks) less each week's median team, in the weeks where more
-    than ``org_min_teams`` teams report (as for the organisation's part of a signal)."""
-    typical = row_nanmedian(values.T)
+def _typical(values: np.ndarray, s: ForecastSettings) -> tuple[np.ndarray, np.ndarray]:
+    """Per week of ``values`` (teams x weeks): the median team's value where more than
+    ``org_min_teams`` teams report (0 elsewhere), and whether they do."""
     enough = (~np.isnan(values)).sum(axis=0) > s.org_min_teams
-    return values - np.where(enough, typical, 0.0)
+    return np.where(enough, row_nanmedian(values.T), 0.0), enough
 
 
-def _occupancy_rise(history: pd.DataFrame, teams, weeks, s: ForecastSettings, t) -> np.ndarray:
+def _less_typical(values: np.ndarray, s: ForecastSettings) -> np.ndarray:
+    """``values`` (teams x weeks) less each week's typical team (:func:`_typical`)."""
+    return values - _typical(values, s)[0]
+
+
+def _occupancy_rise(
+    history: pd.DataFrame, teams, weeks, s: ForecastSettings, t
+) -> tuple[np.ndarray, np.ndarray]:
     """Per team and week (teams x weeks): the team's two-week occupancy above its own
-    usual level, less the median team's rise that week; NaN where unknown.
+    usual level, less the median team's rise that week, and the occupancy itself; NaN
+    where unknown.
 
     The usual level is the median of the ``baseline_weeks`` weeks before the last one
     (at least ``baseline_min_weeks`` known): this week's two-week figure shares a week
     with the last one's.
     """
     span = len(weeks)
-    if "occupancy_14d" not in history.columns or span <= t.baseline_weeks + 1:
-        return np.full((len(teams), span), np.nan)
+    unknown = np.full((len(teams), span), np.nan)
+    if "occupancy_14d" not in history.columns:
+        return unknown, unknown
     occupancy = _matrix(history, "occupancy_14d", teams, weeks)
+    if span <= t.baseline_weeks + 1:
+        return unknown, occupancy
     first = t.baseline_weeks + 1  # the first week with a full baseline window before it
     windows = np.lib.stride_tricks.sliding_window_view(occupancy, t.baseline_weeks, axis=1)
     windows = windows[:, : span - first]  # window i ends two weeks before week i + first
@@ -213,17 +216,18 @@ def _occupancy_rise(history: pd.DataFrame, teams, weeks, s: ForecastSettings, t)
     known = (~np.isnan(flat)).sum(axis=1).reshape(len(teams), -1) >= t.baseline_min_weeks
     rise = np.full_like(occupancy, np.nan)
     rise[:, first:] = np.where(known, occupancy[:, first:] - usual, np.nan)
-    return _less_typical(rise, s)
+    return _less_typical(rise, s), occupancy
 
 
 def _occupancy_lead(
     history: pd.DataFrame, teams, latest: pd.Timestamp, s: ForecastSettings, t
-) -> tuple[np.ndarray, np.ndarray]:
-    """Per team: how much higher its share flagged starts for its occupancy rise, and
-    that rise in points (0 where unknown or not a rise). See the module's docstring."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per team: how much higher its share flagged starts for its occupancy rise, that
+    rise in points (0 where unknown or not a rise), and its two-week occupancy this week
+    (NaN where unknown). See the module's docstring."""
     span = s.usual_weeks + t.baseline_weeks + 3
     weeks = [latest - pd.Timedelta(weeks=k) for k in range(span - 1, -1, -1)]
-    rise = _occupancy_rise(history, teams, weeks, s, t)
+    rise, occupancy = _occupancy_rise(history, teams, weeks, s, t)
     now = np.clip(np.nan_to_num(rise[:, -1]), 0.0, None)
     share = _matrix(history, "share_flagged", teams, weeks)
     own = _less_typical(share, s)
@@ -233,9 +237,9 @@ def _occupancy_lead(
     before = rise[:, :-2]
     pairs = ~np.isnan(before) & ~np.isnan(ahead) & (before > 0)
     if pairs.sum() < s.lead_min_pairs:
-        return np.zeros(len(teams)), now
+        return np.zeros(len(teams)), now, occupancy[:, -1]
     slope = float((before[pairs] * ahead[pairs]).sum() / (before[pairs] ** 2).sum())
-    return max(slope, 0.0) * now, now
+    return max(slope, 0.0) * now, now, occupancy[:, -1]
 
 
 def _ladder(share: np.ndarray, t) -> np.ndarray:
@@ -319,7 +323,7 @@ def team_forecasts(
     slope = _shrunk(seen_slope, se, s.evidence_z)
     # Flags of people last: start from where the team's own part is this week.
     level = np.where(np.isnan(own_share[:, -1]), level, own_share[:, -1]) + usual_share
-    lead, occupancy_rise = _occupancy_lead(history, teams, latest, s, t)
+    lead, occupancy_rise, occupancy_now = _occupancy_lead(history, teams, latest, s, t)
     level = level + lead
     # The share of a small team moves in whole people: keep some scatter even when none is seen.
     sigma = np.maximum(sigma, s.share_floor / team_people)
@@ -357,7 +361,7 @@ def team_forecasts(
         (seen_slope, slope),
         trends,
         own_trends_now,
-        (lead * team_people, occupancy_rise),
+        (lead * team_people, occupancy_rise, occupancy_now),
         t,
     )
     rows = []
@@ -391,8 +395,8 @@ def _drivers(
     line) and as counted (shrunk by its evidence). The share is named when the
     counted slope pushes the forecast up; the figure shown is the seen one, which
     the lead can check against the weeks on the page. ``occupancy``: how many
-    people the occupancy rise adds at the start, and that rise in points; named
-    from half a person.
+    people the occupancy rise adds at the start, that rise in points and the
+    occupancy this week; named from half a person.
     """
     seen, counted = slopes
     out: list[list[dict]] = [[] for _ in teams]
@@ -423,12 +427,7 @@ def _drivers(
                         "weight": float(now[i]) / max(t.team_trend_pct, 1.0),
                     }
                 )
-    people_added, rise = occupancy
-    occupancy_now = (
-        _matrix(history, "occupancy_14d", teams, weeks)[:, -1]
-        if "occupancy_14d" in history.columns
-        else np.full(len(teams), np.nan)
-    )
+    people_added, rise, occupancy_now = occupancy
     for i in range(len(teams)):
         if people_added[i] >= 0.5 and not np.isnan(occupancy_now[i]):
             out[i].append(
